@@ -1,0 +1,103 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "perch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "perch", targets: ["perch"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "perch",
+            dependencies: ["PerchCLI"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PerchCLI",
+            dependencies: [
+                "PerchCore", "PerchIngest", "PerchJournal", "PerchPayload", "PerchServer", "PerchSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PerchServer",
+            dependencies: [
+                "PerchCore", "PerchIngest", "PerchJournal", "PerchPayload",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PerchIngest",
+            dependencies: [
+                "PerchCore", "PerchPayload", "PerchJournal",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PerchPayload",
+            dependencies: ["PerchCore"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PerchJournal",
+            dependencies: [
+                "PerchCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PerchCore",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PerchSQLite",
+            dependencies: [
+                "PerchCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PerchCoreTests", dependencies: ["PerchCore"], swiftSettings: strict),
+        .testTarget(name: "PerchPayloadTests", dependencies: ["PerchPayload", "PerchCore"], swiftSettings: strict),
+        .testTarget(name: "PerchJournalTests", dependencies: ["PerchJournal", "PerchCore"], swiftSettings: strict),
+        .testTarget(name: "PerchIngestTests", dependencies: ["PerchIngest", "PerchCore"], swiftSettings: strict),
+        .testTarget(name: "PerchSQLiteTests", dependencies: ["PerchSQLite", "PerchCore"], swiftSettings: strict),
+        .testTarget(name: "PerchEndToEndTests", swiftSettings: strict),
+        .testTarget(
+            name: "PerchServerTests",
+            dependencies: [
+                "PerchServer", "PerchCore", "PerchIngest", "PerchSQLite", "PerchCLI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+    ]
+)

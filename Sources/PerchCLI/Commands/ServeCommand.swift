@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// `perch serve`: runs the HTTP server on the embedded SQLite store.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the server: Events API, health and metrics."
+    )
+
+    @Option(help: "Address to listen on, HOST:PORT (env PERCH_LISTEN, default 127.0.0.1:8000).")
+    var listen: String?
+
+    @OptionGroup var data: DataDirectoryOptions
+
+    @Option(help: "MaxMind DB file for geolocation (env PERCH_GEOIP).")
+    var geoip: String?
+
+    @Option(help: "fsync: reply after the event is on disk; buffer: reply at once (env PERCH_DURABILITY, default fsync).")
+    var durability: String?
+
+    @Option(
+        name: .customLong("flush-interval"),
+        help: "How often the journal is written to the store, e.g. 100ms or 1s (env PERCH_FLUSH_INTERVAL, default 1s)."
+    )
+    var flushInterval: String?
+
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "CIDR whose client-IP headers are trusted; repeatable (env PERCH_TRUSTED_PROXY, comma-separated)."
+    )
+    var trustedProxies: [String] = []
+
+    func run() async throws {
+        let env = EnvironmentFallback(environment: ProcessInfo.processInfo.environment)
+        let configuration: ServeConfiguration
+        do {
+            configuration = ServeConfiguration(
+                listen: try ConfigurationParser.listen(
+                    env.value(flag: listen, variable: "PERCH_LISTEN", default: "127.0.0.1:8000")
+                ),
+                dataDirectory: data.resolved(),
+                geoIPDatabase: geoip ?? env.environment["PERCH_GEOIP"],
+                durability: try ConfigurationParser.durability(
+                    env.value(flag: durability, variable: "PERCH_DURABILITY", default: "fsync")
+                ),
+                flushInterval: try ConfigurationParser.duration(
+                    env.value(flag: flushInterval, variable: "PERCH_FLUSH_INTERVAL", default: "1s"),
+                    option: "--flush-interval"
+                ),
+                trustedProxies: env.values(flag: trustedProxies, variable: "PERCH_TRUSTED_PROXY")
+            )
+        } catch {
+            throw ValidationError(error.description)
+        }
+        var logger = Logger(label: "perch")
+        logger.logLevel = Logger.Level(rawValue: env.environment["PERCH_LOG_LEVEL"] ?? "info") ?? .info
+        try await ServerAssembly(configuration: configuration, logger: logger).run()
+    }
+}

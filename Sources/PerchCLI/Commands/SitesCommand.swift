@@ -1,0 +1,106 @@
+import ArgumentParser
+import PerchCore
+import PerchSQLite
+
+/// `perch sites add|list|remove`.
+struct SitesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sites",
+        abstract: "Manage the sites Perch accepts events for.",
+        subcommands: [Add.self, List.self, Remove.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a site, or change the settings of an existing one."
+        )
+
+        @Argument(help: "The site's domain, e.g. example.com.")
+        var domain: String
+
+        @Option(help: "IANA time zone for the site's reports (default UTC).")
+        var timezone: String?
+
+        @Option(name: .customLong("rate-limit"), help: "Events per minute, as N/min, or none (default 600/min).")
+        var rateLimit: String?
+
+        @Option(help: "Burst size of the rate limit (default 120).")
+        var burst: Int?
+
+        @OptionGroup var data: DataDirectoryOptions
+
+        func run() throws {
+            let store = try data.openStore()
+            let existing = try store.site(domain: domain)
+            let perMinute = try rateLimit.map(Self.parseRateLimit) ?? existing.map { $0.rateLimit.eventsPerMinute }
+                ?? RateLimit.default.eventsPerMinute
+            let limit = RateLimit(
+                eventsPerMinute: perMinute,
+                burst: burst ?? existing?.rateLimit.burst ?? RateLimit.default.burst
+            )
+            guard limit.burst >= 1 || limit.eventsPerMinute == nil else {
+                throw ValidationError("--burst must be at least 1")
+            }
+            let site: Site
+            if let existing {
+                site = try store.updateSite(
+                    domain: existing.domain,
+                    timezone: timezone ?? existing.timezone,
+                    rateLimit: limit
+                )
+                print("updated \(site.domain) (timezone \(site.timezone), \(Self.describe(site.rateLimit)))")
+            } else {
+                site = try store.addSite(domain: domain, timezone: timezone ?? "UTC", rateLimit: limit)
+                print("added \(site.domain) (timezone \(site.timezone), \(Self.describe(site.rateLimit)))")
+            }
+        }
+
+        static func parseRateLimit(_ text: String) throws -> Int? {
+            if text == "none" { return nil }
+            let number = text.hasSuffix("/min") ? String(text.dropLast(4)) : text
+            guard let value = Int(number), value > 0 else {
+                throw ValidationError("--rate-limit must be N/min (N > 0) or none, not '\(text)'")
+            }
+            return value
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the sites, one per line.")
+
+        @OptionGroup var data: DataDirectoryOptions
+
+        func run() throws {
+            for site in try data.openStore().allSites() {
+                print("\(site.domain)\t\(site.timezone)\t\(describe(site.rateLimit))")
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a site; its stored events stay, new ones are dropped."
+        )
+
+        @Argument(help: "The site's domain.")
+        var domain: String
+
+        @OptionGroup var data: DataDirectoryOptions
+
+        func run() throws {
+            guard try data.openStore().removeSite(domain: domain) else {
+                throw ValidationError("no site \(Site.canonicalDomain(domain))")
+            }
+            print("removed \(Site.canonicalDomain(domain))")
+        }
+    }
+}
+
+func describe(_ limit: RateLimit) -> String {
+    guard let perMinute = limit.eventsPerMinute else { return "rate limit none" }
+    return "rate limit \(perMinute)/min burst \(limit.burst)"
+}
+
+extension SitesCommand.Add {
+    static func describe(_ limit: RateLimit) -> String { PerchCLI.describe(limit) }
+}

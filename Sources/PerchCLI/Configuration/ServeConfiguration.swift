@@ -1,0 +1,62 @@
+import PerchJournal
+
+/// Everything `perch serve` runs with, resolved once from flags, environment and defaults.
+struct ServeConfiguration: Sendable {
+    struct Listen: Sendable, Equatable {
+        var host: String
+        var port: Int
+    }
+
+    var listen: Listen
+    var dataDirectory: String
+    var geoIPDatabase: String?
+    var durability: JournalDurability
+    var flushInterval: Duration
+    var trustedProxies: [String]
+    var maxBodyBytes: Int = 1_000_000
+}
+
+/// Parses the textual forms the CLI accepts.
+enum ConfigurationParser {
+    static func listen(_ text: String) throws(ConfigurationError) -> ServeConfiguration.Listen {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (0...65535).contains(port)
+        else { throw .invalid("--listen", text, "expected HOST:PORT, e.g. 127.0.0.1:8000") }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { throw .invalid("--listen", text, "expected HOST:PORT, e.g. 127.0.0.1:8000") }
+        return .init(host: host, port: port)
+    }
+
+    static func durability(_ text: String) throws(ConfigurationError) -> JournalDurability {
+        switch text {
+        case "fsync": return .fsync
+        case "buffer": return .buffer
+        default: throw .invalid("--durability", text, "expected fsync or buffer")
+        }
+    }
+
+    /// `100ms`, `1s`, `2m`; a bare number is seconds.
+    static func duration(_ text: String, option: String) throws(ConfigurationError) -> Duration {
+        let units: [(suffix: String, perUnit: Duration)] = [
+            ("ms", .milliseconds(1)), ("s", .seconds(1)), ("m", .seconds(60)),
+        ]
+        for (suffix, perUnit) in units where text.hasSuffix(suffix) {
+            if let value = Double(text.dropLast(suffix.count)), value > 0, value < 86_400_000 {
+                return perUnit * value
+            }
+            throw .invalid(option, text, "expected a positive duration such as 100ms or 1s")
+        }
+        if let seconds = Double(text), seconds > 0, seconds < 86_400 { return .seconds(seconds) }
+        throw .invalid(option, text, "expected a positive duration such as 100ms or 1s")
+    }
+}
+
+/// A setting that could not be understood; the message names the option and what it expects.
+struct ConfigurationError: Error, CustomStringConvertible {
+    let description: String
+
+    static func invalid(_ option: String, _ value: String, _ expected: String) -> ConfigurationError {
+        ConfigurationError(description: "invalid value '\(value)' for \(option): \(expected)")
+    }
+}

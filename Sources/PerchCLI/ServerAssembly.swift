@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import Logging
+import PerchCore
+import PerchJournal
+import PerchSQLite
+import PerchServer
+import ServiceLifecycle
+
+/// Builds the running server from a configuration: the only place that picks the store.
+/// Start order: store, journal (recovery), components (session warm-up, sites), then HTTP; stop
+/// order is the reverse, so the HTTP server drains before the writer's final flush.
+struct ServerAssembly {
+    let configuration: ServeConfiguration
+    let logger: Logger
+
+    func run() async throws {
+        try FileManager.default.createDirectory(
+            atPath: configuration.dataDirectory,
+            withIntermediateDirectories: true
+        )
+        let store = try SQLiteStore(path: configuration.dataDirectory + "/perch.sqlite3")
+        let journal = try Journal.open(
+            directory: configuration.dataDirectory + "/journal",
+            durability: configuration.durability,
+            appliedSequence: try store.appliedJournalSequence(),
+            logger: logger
+        )
+        defer { journal.close() }
+        if configuration.geoIPDatabase != nil {
+            logger.warning("geoip.ignored", metadata: ["reason": "geolocation is not implemented yet"])
+        }
+        let components = try PerchComponents(
+            store: store,
+            journal: journal,
+            clock: SystemWallClock(),
+            settings: ServerSettings(
+                flushInterval: configuration.flushInterval,
+                maxBodyBytes: configuration.maxBodyBytes
+            ),
+            logger: logger
+        )
+        let app = Application(
+            router: components.router,
+            configuration: .init(
+                address: .hostname(configuration.listen.host, port: configuration.listen.port),
+                serverName: "perch"
+            ),
+            onServerRunning: { _ in components.readiness.set(.ready) },
+            logger: logger
+        )
+        let group = ServiceGroup(
+            configuration: .init(
+                services: components.services.map { .init(service: $0) }
+                    + [.init(service: DrainingApplication(app: app, readiness: components.readiness))],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        logger.info(
+            "perch.start",
+            metadata: [
+                "listen": "\(configuration.listen.host):\(configuration.listen.port)",
+                "data.dir": "\(configuration.dataDirectory)",
+                "durability": "\(configuration.durability)",
+            ]
+        )
+        try await group.run()
+        logger.info("perch.stop")
+    }
+}
+
+/// Marks the server as draining (health 503) as soon as shutdown begins, then lets Hummingbird
+/// finish the requests in flight.
+struct DrainingApplication<App: ApplicationProtocol>: Service {
+    let app: App
+    let readiness: Readiness
+
+    func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await app.run()
+        } onGracefulShutdown: {
+            readiness.set(.draining)
+        }
+    }
+}

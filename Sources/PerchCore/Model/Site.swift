@@ -1,0 +1,50 @@
+/// A site Perch accepts events for.
+package struct Site: Sendable, Hashable {
+    package var id: Int64
+    /// Lowercased, without a leading `www.`.
+    package var domain: String
+    /// IANA time zone name, `UTC` by default.
+    package var timezone: String
+    package var rateLimit: RateLimit
+
+    package init(id: Int64, domain: String, timezone: String = "UTC", rateLimit: RateLimit = .default) {
+        self.id = id
+        self.domain = domain
+        self.timezone = timezone
+        self.rateLimit = rateLimit
+    }
+}
+
+/// A site's ingestion limit: a token bucket refilled at `eventsPerMinute` holding at most `burst`.
+/// `eventsPerMinute == nil` means unlimited.
+package struct RateLimit: Sendable, Hashable {
+    package var eventsPerMinute: Int?
+    package var burst: Int
+
+    package init(eventsPerMinute: Int?, burst: Int) {
+        self.eventsPerMinute = eventsPerMinute
+        self.burst = burst
+    }
+
+    package static let `default` = RateLimit(eventsPerMinute: 600, burst: 120)
+    package static let unlimited = RateLimit(eventsPerMinute: nil, burst: 0)
+}
+
+extension Site {
+    /// The form a domain is stored and matched in: trimmed, lowercased, one leading `www.` removed.
+    package static func canonicalDomain(_ raw: String) -> String {
+        var domain = raw.trimmingASCIIWhitespace().lowercased()
+        if domain.hasPrefix("www.") { domain.removeFirst(4) }
+        return domain
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII spaces, tabs and line breaks.
+    package func trimmingASCIIWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,46 @@
+import PerchCore
+
+/// Derives a visitor's `user_id` (spec §8): SipHash-2-4 keyed by a daily salt over
+/// `UA ‖ client IP ‖ domain ‖ root domain`, with no separators. Computed for the current and the
+/// previous salt so a session that began before a rotation can still be found.
+package struct VisitorIdentity: Sendable {
+    package var registrableDomain: RegistrableDomain
+
+    package init(registrableDomain: RegistrableDomain = RegistrableDomain()) {
+        self.registrableDomain = registrableDomain
+    }
+
+    /// The ids under both salts. `domain` is the request's domain (after the `www.` strip),
+    /// `hostname` the URL's host or `(none)`.
+    package func userIDs(
+        salts: (current: Salt, previous: Salt?),
+        userAgent: String?,
+        clientIP: String,
+        domain: String,
+        hostname: String
+    ) -> (current: UInt64, previous: UInt64?) {
+        let root = registrableDomain.rootDomain(of: hostname)
+        let current = Self.userID(
+            salt: salts.current, userAgent: userAgent, clientIP: clientIP, domain: domain, rootDomain: root)
+        let previous = salts.previous.map {
+            Self.userID(salt: $0, userAgent: userAgent, clientIP: clientIP, domain: domain, rootDomain: root)
+        }
+        return (current, previous)
+    }
+
+    /// The id under one salt, with the root domain already derived.
+    package static func userID(
+        salt: Salt,
+        userAgent: String?,
+        clientIP: String,
+        domain: String,
+        rootDomain: String
+    ) -> UInt64 {
+        var hasher = SipHash24(key: salt.bytes)
+        if let userAgent { hasher.append(utf8: userAgent) }
+        hasher.append(utf8: clientIP)
+        hasher.append(utf8: domain)
+        hasher.append(utf8: rootDomain)
+        return hasher.finalize()
+    }
+}

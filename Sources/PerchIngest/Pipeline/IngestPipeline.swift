@@ -1,0 +1,129 @@
+import PerchCore
+import PerchPayload
+
+/// The ingest path of `POST /api/event` as one synchronous function: decode and validate, then for
+/// each domain gate (site, rate limit), identify the visitor, attach the session and journal the
+/// result. Nothing here awaits; the HTTP layer waits for durability afterwards.
+package struct IngestPipeline: Sendable {
+    package let decoder: EventRequestDecoder
+    package let sites: SiteRegistry
+    package let rateLimiter: SiteRateLimiter
+    package let salts: SaltRing
+    package let identity: VisitorIdentity
+    package let sessions: SessionCache
+    package let journal: any EventJournal
+    package let clock: any WallClock
+
+    package init(
+        decoder: EventRequestDecoder = EventRequestDecoder(),
+        sites: SiteRegistry,
+        rateLimiter: SiteRateLimiter,
+        salts: SaltRing,
+        identity: VisitorIdentity = VisitorIdentity(),
+        sessions: SessionCache,
+        journal: any EventJournal,
+        clock: any WallClock
+    ) {
+        self.decoder = decoder
+        self.sites = sites
+        self.rateLimiter = rateLimiter
+        self.salts = salts
+        self.identity = identity
+        self.sessions = sessions
+        self.journal = journal
+        self.clock = clock
+    }
+
+    package func process(_ request: IngestRequest) -> IngestResult {
+        let event: EventRequest
+        switch decoder.decode(body: request.body, contentType: request.contentType) {
+        case .success(let decoded): event = decoded
+        case .failure(let errors): return .invalid(errors)
+        }
+        let nowMilliseconds = clock.nowMilliseconds()
+        var dropped: [DropReason] = []
+        var admitted: [(domain: String, site: Site)] = []
+        var retryAfter = 0
+        for domain in event.domains {
+            guard let site = sites.site(forDomain: domain) else {
+                dropped.append(.notFound)
+                continue
+            }
+            switch rateLimiter.admit(siteID: site.id, limit: site.rateLimit, nowMilliseconds: nowMilliseconds) {
+            case .allowed:
+                admitted.append((domain, site))
+            case .limited(let seconds):
+                dropped.append(.throttle)
+                retryAfter = max(retryAfter, seconds)
+            }
+        }
+        if admitted.isEmpty && !dropped.isEmpty && dropped.allSatisfy({ $0 == .throttle }) {
+            return .rateLimited(retryAfterSeconds: retryAfter)
+        }
+        let timestamp = nowMilliseconds / 1000
+        let salts = salts.salts()
+        var lastSequence: UInt64?
+        var stored = 0
+        for (domain, site) in admitted {
+            let draft = draftRecord(event, site: site, timestamp: timestamp)
+            let ids = identity.userIDs(
+                salts: salts,
+                userAgent: request.userAgent,
+                clientIP: request.clientIP,
+                domain: Site.canonicalDomain(domain),
+                hostname: event.hostname
+            )
+            var record = draft
+            record.userID = ids.current
+            let outcome: Result<UInt64, IngestFailure> = sessions.record(
+                record,
+                previousUserID: ids.previous,
+                isPageview: event.isPageview,
+                isEngagement: event.isEngagement
+            ) { result in
+                switch result {
+                case .success(let entry):
+                    do {
+                        return .success(try journal.append(entry))
+                    } catch {
+                        return .failure(.journalUnavailable)
+                    }
+                case .failure(let reason):
+                    return .failure(.dropped(reason))
+                }
+            }
+            switch outcome {
+            case .success(let sequence):
+                lastSequence = sequence
+                stored += 1
+            case .failure(.dropped(let reason)): dropped.append(reason)
+            case .failure(.journalUnavailable): return .unavailable(retryAfterSeconds: 1)
+            }
+        }
+        return .accepted(stored: stored, dropped: dropped, durableThrough: lastSequence)
+    }
+
+    private func draftRecord(_ event: EventRequest, site: Site, timestamp: Int64) -> EventRecord {
+        EventRecord(
+            timestamp: timestamp,
+            name: event.name,
+            siteID: site.id,
+            userID: 0,
+            sessionID: 0,
+            hostname: event.hostname,
+            pathname: event.pathname,
+            visit: event.acquisition,
+            props: event.props,
+            scrollDepth: event.scrollDepth,
+            engagementTime: event.engagementTime,
+            revenue: event.revenue,
+            interactive: event.interactive
+        )
+    }
+}
+
+/// Why one domain's event did not reach the journal.
+private enum IngestFailure: Error {
+    case dropped(DropReason)
+    case journalUnavailable
+}

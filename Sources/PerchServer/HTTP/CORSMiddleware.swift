@@ -1,0 +1,36 @@
+import HTTPTypes
+import Hummingbird
+
+/// Plausible's CORS behaviour (cors_plug defaults, spec §1.1): every response allows any origin, and
+/// any `OPTIONS` request is answered 204 before routing.
+package struct CORSMiddleware<Context: RequestContext>: RouterMiddleware {
+    package init() {}
+
+    package func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        if request.method == .options {
+            var response = Response(status: .noContent)
+            Self.addCommonHeaders(to: &response.headers)
+            response.headers[.accessControlMaxAge] = "1728000"
+            response.headers[.accessControlAllowHeaders] = Self.allowHeaders
+            response.headers[.accessControlAllowMethods] = "GET,POST,PUT,PATCH,DELETE,OPTIONS"
+            return response
+        }
+        var response = try await next(request, context)
+        Self.addCommonHeaders(to: &response.headers)
+        return response
+    }
+
+    private static let allowHeaders =
+        "Authorization,Content-Type,Accept,Origin,User-Agent,DNT,Cache-Control,X-Mx-ReqToken,Keep-Alive,"
+        + "X-Requested-With,If-Modified-Since,X-CSRF-Token"
+
+    private static func addCommonHeaders(to headers: inout HTTPFields) {
+        headers[.accessControlAllowOrigin] = "*"
+        headers[.accessControlAllowCredentials] = "true"
+        headers[.accessControlExposeHeaders] = ""
+    }
+}

@@ -1,0 +1,80 @@
+import CoreMetrics
+import PerchCore
+import Prometheus
+
+/// The server's Prometheus metrics, created once against one registry (no global metrics system),
+/// so tests read them back from the same registry.
+package final class ServerMetrics: Sendable {
+    package let registry: PrometheusCollectorRegistry
+    private let eventResponses: [Int: CoreMetrics.Counter]
+    private let accepted: CoreMetrics.Counter
+    private let dropped: [DropReason: CoreMetrics.Counter]
+    private let journalPending: CoreMetrics.Gauge
+    private let flushDuration: CoreMetrics.Timer
+    private let flushedEvents: CoreMetrics.Counter
+    private let flushFailures: CoreMetrics.Counter
+
+    package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        let factory = PrometheusMetricsFactory(registry: registry)
+        eventResponses = Dictionary(
+            uniqueKeysWithValues: [202, 400, 429, 503].map { status in
+                (
+                    status,
+                    CoreMetrics.Counter(
+                        label: "perch_event_requests_total",
+                        dimensions: [("status", String(status))],
+                        factory: factory
+                    )
+                )
+            }
+        )
+        accepted = CoreMetrics.Counter(label: "perch_events_accepted_total", factory: factory)
+        dropped = Dictionary(
+            uniqueKeysWithValues: DropReason.allCases.map { reason in
+                (
+                    reason,
+                    CoreMetrics.Counter(
+                        label: "perch_events_dropped_total",
+                        dimensions: [("reason", reason.rawValue)],
+                        factory: factory
+                    )
+                )
+            }
+        )
+        journalPending = CoreMetrics.Gauge(label: "perch_journal_pending_entries", factory: factory)
+        flushDuration = CoreMetrics.Timer(label: "perch_flush_duration_seconds", factory: factory)
+        flushedEvents = CoreMetrics.Counter(label: "perch_flushed_entries_total", factory: factory)
+        flushFailures = CoreMetrics.Counter(label: "perch_flush_failures_total", factory: factory)
+    }
+
+    package func eventRequest(status: Int) {
+        eventResponses[status]?.increment()
+    }
+
+    package func eventsAccepted(_ count: Int) {
+        if count > 0 { accepted.increment(by: count) }
+    }
+
+    package func eventDropped(_ reason: DropReason) {
+        dropped[reason]?.increment()
+    }
+
+    package func journal(pending: Int) {
+        journalPending.record(pending)
+    }
+
+    package func flushed(entries: Int, nanoseconds: Int64) {
+        flushedEvents.increment(by: entries)
+        flushDuration.recordNanoseconds(nanoseconds)
+    }
+
+    package func flushFailed() {
+        flushFailures.increment()
+    }
+
+    /// The Prometheus text exposition of every metric.
+    package func exposition() -> String {
+        registry.emitToString()
+    }
+}

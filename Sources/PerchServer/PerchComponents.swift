@@ -1,0 +1,119 @@
+import Hummingbird
+import Logging
+import PerchCore
+import PerchIngest
+import PerchJournal
+import ServiceLifecycle
+
+/// Settings of the running server that are not about where it listens or what it stores.
+package struct ServerSettings: Sendable {
+    package var flushInterval: Duration
+    package var maxBodyBytes: Int
+    package var siteRefreshInterval: Duration
+
+    package init(
+        flushInterval: Duration = .seconds(1),
+        maxBodyBytes: Int = 1_000_000,
+        siteRefreshInterval: Duration = .milliseconds(500)
+    ) {
+        self.flushInterval = flushInterval
+        self.maxBodyBytes = maxBodyBytes
+        self.siteRefreshInterval = siteRefreshInterval
+    }
+}
+
+/// Everything a Perch server runs, wired together over a store the caller chose: the router and
+/// the background services (writer, site refresher, session sweeper), in start order.
+package struct PerchComponents: Sendable {
+    package let router: Router<PerchRequestContext>
+    package let services: [any Service]
+    package let readiness: Readiness
+    package let metrics: ServerMetrics
+    package let pipeline: IngestPipeline
+    package let writer: EventWriter
+
+    /// Warms the session cache from the store and the journal's unapplied entries, loads the sites,
+    /// and builds the pipeline and routes.
+    package init(
+        store: some EventStore & SiteDirectory & SaltStore,
+        journal: Journal,
+        clock: any WallClock,
+        settings: ServerSettings,
+        logger: Logger
+    ) throws {
+        let sessions = SessionCache()
+        let idleCutoff = clock.nowSeconds() - SessionCache.idleTimeoutSeconds - 60
+        sessions.warm(with: try store.sessions(activeSince: idleCutoff))
+        sessions.warm(with: journal.pendingBatch(max: Int.max).compactMap(\.entry.session))
+
+        let registry = SiteRegistry()
+        let refresher = SiteRefresher(
+            directory: store,
+            registry: registry,
+            interval: settings.siteRefreshInterval,
+            logger: logger
+        )
+        try refresher.refresh()
+        let metrics = ServerMetrics()
+        let pipeline = IngestPipeline(
+            sites: registry,
+            rateLimiter: SiteRateLimiter(),
+            salts: try SaltRing(store: store, clock: clock),
+            sessions: sessions,
+            journal: journal,
+            clock: clock
+        )
+        let writer = EventWriter(
+            journal: journal,
+            store: store,
+            flushInterval: settings.flushInterval,
+            logger: logger,
+            observer: WriterMetrics(metrics: metrics)
+        )
+        let readiness = Readiness()
+        router = PerchRouter.build(
+            events: EventController(
+                pipeline: pipeline,
+                metrics: metrics,
+                clientIPs: ClientIPResolver(),
+                maxBodyBytes: settings.maxBodyBytes
+            ),
+            operations: OperationsController(readiness: readiness, metrics: metrics) {
+                metrics.journal(pending: journal.pendingCount)
+            }
+        )
+        services = [writer, refresher, SessionSweeper(sessions: sessions, clock: clock)]
+        self.readiness = readiness
+        self.metrics = metrics
+        self.pipeline = pipeline
+        self.writer = writer
+    }
+}
+
+/// Evicts idle sessions from the cache every 10 seconds.
+struct SessionSweeper: Service {
+    let sessions: SessionCache
+    let clock: any WallClock
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while true {
+                try await Task.sleep(for: .seconds(10))
+                sessions.evictExpired(nowSeconds: clock.nowSeconds())
+            }
+        }
+    }
+}
+
+/// Feeds the writer's flushes into the server's metrics.
+struct WriterMetrics: EventWriterObserver {
+    let metrics: ServerMetrics
+
+    func flushed(entries: Int, nanoseconds: Int64) {
+        metrics.flushed(entries: entries, nanoseconds: nanoseconds)
+    }
+
+    func flushFailed() {
+        metrics.flushFailed()
+    }
+}

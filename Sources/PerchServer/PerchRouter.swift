@@ -1,0 +1,15 @@
+import Hummingbird
+
+/// Assembles Perch's HTTP routes behind the CORS middleware.
+package enum PerchRouter {
+    package static func build(
+        events: EventController,
+        operations: OperationsController
+    ) -> Router<PerchRequestContext> {
+        let router = Router(context: PerchRequestContext.self)
+        router.add(middleware: CORSMiddleware())
+        events.addRoutes(to: router)
+        operations.addRoutes(to: router)
+        return router
+    }
+}

@@ -1,0 +1,3 @@
+import PerchCLI
+
+await Perch.main()

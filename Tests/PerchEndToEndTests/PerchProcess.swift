@@ -1,0 +1,105 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The `perch` binary under test, run as a child process against a temporary data directory.
+/// `PERCH_BINARY` names it (the test command sets it); otherwise `.build/debug/perch` is used.
+struct PerchProcess {
+    let dataDirectory: URL
+    let port: Int
+    private(set) var process: Process?
+
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["PERCH_BINARY"] {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/debug/perch")
+    }
+
+    init() throws {
+        dataDirectory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("perch-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        port = Int.random(in: 20_000..<60_000)
+    }
+
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    /// Runs a `perch` command to completion and returns its exit status and standard output.
+    @discardableResult
+    func command(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let child = Process()
+        child.executableURL = Self.binary
+        child.arguments = arguments + ["--data-dir", dataDirectory.path]
+        let pipe = Pipe()
+        child.standardOutput = pipe
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        child.waitUntilExit()
+        return (child.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Starts `perch serve` and waits until `/api/health` answers 200.
+    mutating func start(extraArguments: [String] = []) async throws {
+        let child = Process()
+        child.executableURL = Self.binary
+        child.arguments =
+            ["serve", "--listen", "127.0.0.1:\(port)", "--data-dir", dataDirectory.path] + extraArguments
+        child.standardOutput = FileHandle.nullDevice
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        process = child
+        for _ in 0..<300 {
+            if let status = try? await get("/api/health").status, status == 200 { return }
+            guard child.isRunning else { throw PerchProcessError.exited(child.terminationStatus) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw PerchProcessError.notHealthy
+    }
+
+    /// Sends `signal` and waits for the process to end; returns its termination status.
+    @discardableResult
+    func stop(signal: Int32) -> Int32 {
+        guard let process else { return -1 }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    func get(_ path: String) async throws -> (status: Int, body: String) {
+        var request = URLRequest(url: baseURL.appendingPathComponent(path))
+        request.timeoutInterval = 5
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
+    }
+
+    func postEvent(_ body: String, headers: [String: String] = [:]) async throws -> (status: Int, headers: [String: String]) {
+        var request = URLRequest(url: baseURL.appendingPathComponent("/api/event"))
+        request.httpMethod = "POST"
+        request.timeoutInterval = 10
+        request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = Data(body.utf8)
+        let (_, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        var fields: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            fields[String(describing: name).lowercased()] = String(describing: value)
+        }
+        return (http.statusCode, fields)
+    }
+
+    func removeData() {
+        try? FileManager.default.removeItem(at: dataDirectory)
+    }
+}
+
+enum PerchProcessError: Error {
+    case exited(Int32)
+    case notHealthy
+}
