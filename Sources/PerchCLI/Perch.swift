@@ -12,3 +12,19 @@ package struct Perch: AsyncParsableCommand {
 
     package init() {}
 }
+
+extension Perch {
+    /// Parses the command line and runs the chosen command, awaiting it when it is asynchronous.
+    package static func run(arguments: [String]?) async {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -20,12 +20,12 @@ struct ServerAssembly {
             withIntermediateDirectories: true
         )
         let store = try SQLiteStore(path: configuration.dataDirectory + "/perch.sqlite3")
-        let journal = try Journal.open(
+        let journal = try Journal(
             directory: configuration.dataDirectory + "/journal",
             durability: configuration.durability,
-            appliedSequence: try store.appliedJournalSequence(),
             logger: logger
         )
+        try journal.open(appliedSequence: try store.appliedJournalSequence())
         defer { journal.close() }
         if configuration.geoIPDatabase != nil {
             logger.warning("geoip.ignored", metadata: ["reason": "geolocation is not implemented yet"])
@@ -40,19 +40,20 @@ struct ServerAssembly {
             ),
             logger: logger
         )
+        let readiness = components.readiness
         let app = Application(
             router: components.router,
             configuration: .init(
                 address: .hostname(configuration.listen.host, port: configuration.listen.port),
                 serverName: "perch"
             ),
-            onServerRunning: { _ in components.readiness.set(.ready) },
+            onServerRunning: { _ in readiness.set(.ready) },
             logger: logger
         )
         let group = ServiceGroup(
             configuration: .init(
                 services: components.services.map { .init(service: $0) }
-                    + [.init(service: DrainingApplication(app: app, readiness: components.readiness))],
+                    + [.init(service: DrainingApplication(app: app, readiness: readiness))],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

@@ -5,7 +5,8 @@ import PerchCore
 package struct EventRequest: Sendable, Hashable {
     /// `n`/`name`, at most 120 characters.
     package var name: String
-    /// `d`/`domain` split on `,`, each trimmed and without a leading `www.`, in request order.
+    /// `d`/`domain` split on `,`, each trimmed, lowercased (Perch matches domains
+    /// case-insensitively) and without a leading `www.`, in request order.
     /// An empty entry (a trailing comma) is kept, so that it is dropped as `not_found`.
     package var domains: [String]
     /// URL host without one leading `www.`, or `(none)`.

@@ -24,7 +24,7 @@ package struct ServerSettings: Sendable {
 
 /// Everything a Perch server runs, wired together over a store the caller chose: the router and
 /// the background services (writer, site refresher, session sweeper), in start order.
-package struct PerchComponents: Sendable {
+package struct PerchComponents {
     package let router: Router<PerchRequestContext>
     package let services: [any Service]
     package let readiness: Readiness
@@ -66,9 +66,9 @@ package struct PerchComponents: Sendable {
         let writer = EventWriter(
             journal: journal,
             store: store,
-            flushInterval: settings.flushInterval,
-            logger: logger,
-            observer: WriterMetrics(metrics: metrics)
+            configuration: .init(flushInterval: settings.flushInterval),
+            observer: WriterMetrics(metrics: metrics),
+            logger: logger
         )
         let readiness = Readiness()
         router = PerchRouter.build(
@@ -109,11 +109,12 @@ struct SessionSweeper: Service {
 struct WriterMetrics: EventWriterObserver {
     let metrics: ServerMetrics
 
-    func flushed(entries: Int, nanoseconds: Int64) {
-        metrics.flushed(entries: entries, nanoseconds: nanoseconds)
+    func eventWriterDidWrite(entries: Int, sessions: Int, duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        metrics.flushed(entries: entries, nanoseconds: seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
-    func flushFailed() {
+    func eventWriterDidFail(entries: Int, error: any Error) {
         metrics.flushFailed()
     }
 }

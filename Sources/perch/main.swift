@@ -1,3 +1,3 @@
 import PerchCLI
 
-await Perch.main()
+await Perch.run(arguments: nil)

@@ -13,7 +13,7 @@ struct DurabilityKillTests {
         #expect(try perch.command(["sites", "add", "kill.test", "--rate-limit", "none"]).status == 0)
         try await perch.start(extraArguments: ["--durability", durability, "--flush-interval", "200ms"])
 
-        let acknowledged = Mutex<[String]>([])
+        let acknowledged = AcknowledgedIDs()
         let server = perch
         try await withThrowingTaskGroup(of: Void.self) { group in
             for sender in 0..<8 {
@@ -23,12 +23,12 @@ struct DurabilityKillTests {
                         let body = #"{"n":"pageview","u":"https://kill.test/\#(id)","d":"kill.test"}"#
                         guard let reply = try? await server.postEvent(body, headers: ["X-Forwarded-For": "10.0.\(sender).1"])
                         else { return }
-                        if reply.status == 202 { acknowledged.withLock { $0.append(id) } }
+                        if reply.status == 202 { acknowledged.add(id) }
                     }
                 }
             }
             group.addTask {
-                while acknowledged.withLock({ $0.count }) < 1500 {
+                while acknowledged.count < 1500 {
                     try await Task.sleep(for: .milliseconds(20))
                 }
                 server.stop(signal: SIGKILL)
@@ -46,7 +46,7 @@ struct DurabilityKillTests {
             let path = (object["pathname"] as! String).dropFirst()
             stored[String(path), default: 0] += 1
         }
-        let acked = acknowledged.withLock { $0 }
+        let acked = acknowledged.all
         let lost = acked.filter { stored[$0] == nil }
         let duplicated = stored.filter { $0.value > 1 }
         print("kill test (\(durability)): acknowledged \(acked.count), stored \(stored.count), lost \(lost.count), duplicated \(duplicated.count)")
@@ -54,4 +54,13 @@ struct DurabilityKillTests {
         #expect(lost.isEmpty, "acknowledged but not stored: \(lost.prefix(10))")
         #expect(duplicated.isEmpty, "stored more than once: \(duplicated.prefix(10))")
     }
+}
+
+/// The ids the server answered 202 for, collected from concurrent senders.
+final class AcknowledgedIDs: Sendable {
+    private let ids = Mutex<[String]>([])
+
+    func add(_ id: String) { ids.withLock { $0.append(id) } }
+    var count: Int { ids.withLock { $0.count } }
+    var all: [String] { ids.withLock { $0 } }
 }

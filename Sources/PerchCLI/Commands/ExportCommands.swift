@@ -42,9 +42,9 @@ struct EventsCommand: ParsableCommand {
             let store = try options.data.openStore()
             let siteID = try options.siteID(in: store)
             var output = BufferedOutput()
-            if options.format == .csv { output.write(RecordExport.eventCSVHeader) }
+            if options.format == .csv { output.write(EventExport.csvHeader) }
             try store.exportEvents(siteID: siteID) { event in
-                output.write(options.format == .csv ? RecordExport.csvRow(event) : RecordExport.ndjson(event))
+                output.write(options.format == .csv ? EventExport.csvRecord(event) : EventExport.ndjsonLine(event))
             }
             output.flush()
         }
@@ -68,9 +68,9 @@ struct SessionsCommand: ParsableCommand {
             let store = try options.data.openStore()
             let siteID = try options.siteID(in: store)
             var output = BufferedOutput()
-            if options.format == .csv { output.write(RecordExport.sessionCSVHeader) }
+            if options.format == .csv { output.write(SessionExport.csvHeader) }
             try store.exportSessions(siteID: siteID) { session in
-                output.write(options.format == .csv ? RecordExport.csvRow(session) : RecordExport.ndjson(session))
+                output.write(options.format == .csv ? SessionExport.csvRecord(session) : SessionExport.ndjsonLine(session))
             }
             output.flush()
         }

@@ -9,8 +9,10 @@ package struct CSVRowSink: ExportFieldSink {
     /// `value` as one CSV field: quoted, with inner quotes doubled, only when it holds a comma,
     /// a quote or a line break (RFC 4180 §2.6–2.7).
     package static func field(_ value: String) -> String {
-        let needsQuotes = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
-            || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        let needsQuotes = value.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
+                || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }
         guard needsQuotes else { return value }
         var out = "\""
         for character in value.unicodeScalars {

@@ -4,8 +4,9 @@
 package enum EventExport {
     package static let columns: [String] = {
         var header = ExportHeaderSink()
-        write(EventRecord(timestamp: 0, name: "", siteID: 0, userID: 0, sessionID: 0, hostname: "", pathname: ""),
-              into: &header)
+        write(
+            EventRecord(timestamp: 0, name: "", siteID: 0, userID: 0, sessionID: 0, hostname: "", pathname: ""),
+            into: &header)
         return header.keys
     }()
 

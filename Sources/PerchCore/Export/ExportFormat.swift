@@ -11,4 +11,30 @@ package enum ExportFormat: String, Sendable, CaseIterable {
         case .csv: "\r\n"
         }
     }
+
+    /// What comes before the first event row, terminator included ("" for NDJSON).
+    package var eventPreamble: String {
+        self == .csv ? EventExport.csvHeader + lineTerminator : ""
+    }
+
+    /// What comes before the first session row, terminator included ("" for NDJSON).
+    package var sessionPreamble: String {
+        self == .csv ? SessionExport.csvHeader + lineTerminator : ""
+    }
+
+    /// One event row, terminator included.
+    package func line(_ event: EventRecord) -> String {
+        switch self {
+        case .ndjson: EventExport.ndjsonLine(event) + lineTerminator
+        case .csv: EventExport.csvRecord(event) + lineTerminator
+        }
+    }
+
+    /// One session row, terminator included.
+    package func line(_ session: SessionRecord) -> String {
+        switch self {
+        case .ndjson: SessionExport.ndjsonLine(session) + lineTerminator
+        case .csv: SessionExport.csvRecord(session) + lineTerminator
+        }
+    }
 }

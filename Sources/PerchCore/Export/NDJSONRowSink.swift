@@ -1,22 +1,26 @@
 /// Writes one row as a single-line JSON object (no trailing newline).
 package struct NDJSONRowSink: ExportFieldSink {
-    package private(set) var text = "{"
+    package private(set) var text: String
     private var first = true
 
-    package init() {}
+    package init() {
+        // An event row is ~700 bytes; growing the string step by step would copy it several times.
+        text = "{"
+        text.reserveCapacity(1024)
+    }
 
     /// The finished object.
     package var line: String { text + "}" }
 
     private mutating func key(_ key: String) {
         if first { first = false } else { text += "," }
-        text += JSONText.quoted(key)
+        JSONText.appendQuoted(key, to: &text)
         text += ":"
     }
 
     package mutating func string(_ key: String, _ value: String) {
         self.key(key)
-        text += JSONText.quoted(value)
+        JSONText.appendQuoted(value, to: &text)
     }
 
     package mutating func integer(_ key: String, _ value: Int64) {
@@ -46,6 +50,6 @@ package struct NDJSONRowSink: ExportFieldSink {
 
     package mutating func props(_ key: String, _ value: [Prop]) {
         self.key(key)
-        text += PropsJSON.object(value)
+        PropsJSON.append(value, to: &text)
     }
 }

@@ -3,16 +3,26 @@
 /// equal prop sets always have the same text.
 package enum PropsJSON {
     package static func object(_ props: [Prop]) -> String {
-        if props.isEmpty { return "{}" }
+        var out = ""
+        append(props, to: &out)
+        return out
+    }
+
+    /// Appends the object to `out`, saving a copy when building a larger JSON text.
+    package static func append(_ props: [Prop], to out: inout String) {
+        if props.isEmpty {
+            out += "{}"
+            return
+        }
         let sorted = isSortedByKey(props) ? props : props.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        var out = "{"
+        out += "{"
         for (index, prop) in sorted.enumerated() {
             if index > 0 { out += "," }
-            out += JSONText.quoted(prop.key)
+            JSONText.appendQuoted(prop.key, to: &out)
             out += ":"
-            out += JSONText.quoted(prop.value)
+            JSONText.appendQuoted(prop.value, to: &out)
         }
-        return out + "}"
+        out += "}"
     }
 
     private static func isSortedByKey(_ props: [Prop]) -> Bool {

@@ -16,8 +16,9 @@ extension JSONCursor {
         }
         if plain {
             index = end + 1
-            guard let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            else { throw .invalidString(offset: start) }
+            guard let text = UTF8Text.validated(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) else {
+                throw .invalidString(offset: start)
+            }
             return text
         }
         var buffer = Array(bytes[start..<end])
@@ -28,7 +29,7 @@ extension JSONCursor {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: buffer, as: UTF8.self) else {
+                guard let text = buffer.withUnsafeBufferPointer(UTF8Text.validated) else {
                     throw .invalidString(offset: start)
                 }
                 return text

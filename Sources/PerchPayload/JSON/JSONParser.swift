@@ -1,6 +1,6 @@
 /// A strict RFC 8259 parser over bytes: one value with optional surrounding whitespace, valid
 /// UTF-8 only, no lone surrogate escapes, bounded nesting. It never traps, whatever the input.
-package struct JSONParser {
+package struct JSONParser: Sendable {
     /// Why a body is not JSON; callers only need to know that it is not.
     package enum Failure: Error, Sendable, Hashable {
         case unexpectedEnd
@@ -19,7 +19,10 @@ package struct JSONParser {
     }
 
     package func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
-        try bytes.withUnsafeBytes { (buffer) throws(Failure) -> JSONValue in try parse(buffer) }
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(Failure) -> JSONValue in try parse(buffer) }
+        }
+        return try result.get()
     }
 
     package func parse(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> JSONValue {

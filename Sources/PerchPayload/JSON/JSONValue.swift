@@ -68,11 +68,14 @@ package enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue {
-    /// Elixir's `a || b || …` over object members: the first present, non-null, non-false one.
-    package func first(_ keys: String...) -> JSONValue? {
+    /// Elixir's `a || b || …` over object members: the first truthy one, else the last operand
+    /// (so `{"u": false}` gives `false` while a missing key gives nil).
+    package func either(_ keys: String...) -> JSONValue? {
+        var last: JSONValue?
         for key in keys {
-            if let value = self[key], value.isTruthy { return value }
+            last = self[key]
+            if let value = last, value.isTruthy { return value }
         }
-        return nil
+        return last
     }
 }

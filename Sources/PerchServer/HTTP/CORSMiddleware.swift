@@ -15,7 +15,7 @@ package struct CORSMiddleware<Context: RequestContext>: RouterMiddleware {
             var response = Response(status: .noContent)
             Self.addCommonHeaders(to: &response.headers)
             response.headers[.accessControlMaxAge] = "1728000"
-            response.headers[.accessControlAllowHeaders] = Self.allowHeaders
+            response.headers[.accessControlAllowHeaders] = CORSHeaders.allowHeaders
             response.headers[.accessControlAllowMethods] = "GET,POST,PUT,PATCH,DELETE,OPTIONS"
             return response
         }
@@ -24,13 +24,16 @@ package struct CORSMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 
-    private static let allowHeaders =
-        "Authorization,Content-Type,Accept,Origin,User-Agent,DNT,Cache-Control,X-Mx-ReqToken,Keep-Alive,"
-        + "X-Requested-With,If-Modified-Since,X-CSRF-Token"
-
     private static func addCommonHeaders(to headers: inout HTTPFields) {
         headers[.accessControlAllowOrigin] = "*"
         headers[.accessControlAllowCredentials] = "true"
         headers[.accessControlExposeHeaders] = ""
     }
+}
+
+/// The constant header values of cors_plug's defaults.
+enum CORSHeaders {
+    static let allowHeaders =
+        "Authorization,Content-Type,Accept,Origin,User-Agent,DNT,Cache-Control,X-Mx-ReqToken,Keep-Alive,"
+        + "X-Requested-With,If-Modified-Since,X-CSRF-Token"
 }

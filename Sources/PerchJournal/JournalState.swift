@@ -1,0 +1,82 @@
+import PerchCore
+
+/// Everything the appenders, the flusher thread and the writer share, guarded by one `Mutex`.
+struct JournalState {
+    enum Phase {
+        /// Created, not yet recovered: nothing may be appended.
+        case created
+        case open
+        /// `close()` was called: no appends; the flusher writes what is staged and exits.
+        case closing
+        case closed
+        case failed(JournalError)
+    }
+
+    /// An appended entry waiting for the flusher.
+    struct Staged {
+        var sequence: UInt64
+        var payload: [UInt8]
+        var entry: JournalEntry
+    }
+
+    struct Waiter {
+        var sequence: UInt64
+        var callback: @Sendable (Result<Void, JournalError>) -> Void
+    }
+
+    struct Segment {
+        var first: UInt64
+        var last: UInt64
+        var path: String
+    }
+
+    var phase = Phase.created
+    var nextSequence: UInt64 = 1
+    var staged: [Staged] = []
+    /// True while a wake-up is on its way to the flusher, so appenders signal at most once per batch.
+    var wakeupSent = false
+    /// Every record up to here is written and synced.
+    var durableSequence: UInt64 = 0
+    var waiters: [Waiter] = []
+    /// Written entries the store has not applied; `pending[pendingHead...]` is the live part.
+    var pending: [SequencedEntry] = []
+    var pendingHead = 0
+    /// Staged, being written, or pending: what counts against `maxPendingEntries`.
+    var unapplied = 0
+    var appliedSequence: UInt64 = 0
+    /// Segment files on disk in sequence order; the flusher's open one is `activeSegment`.
+    var segments: [Segment] = []
+    var activeSegment: UInt64?
+    var batchThreshold = Int.max
+    var batchReady: (@Sendable () -> Void)?
+
+    var pendingCount: Int { pending.count - pendingHead }
+
+    mutating func dropApplied(through sequence: UInt64) -> Int {
+        var removed = 0
+        while pendingHead < pending.count && pending[pendingHead].sequence <= sequence {
+            pendingHead += 1
+            removed += 1
+        }
+        // Compact now and then so the array does not keep applied entries alive.
+        if pendingHead == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingHead = 0
+        } else if pendingHead >= 4096 && pendingHead * 2 >= pending.count {
+            pending.removeFirst(pendingHead)
+            pendingHead = 0
+        }
+        return removed
+    }
+
+    mutating func takeWaiters(through sequence: UInt64) -> [Waiter] {
+        guard waiters.contains(where: { $0.sequence <= sequence }) else { return [] }
+        var due: [Waiter] = []
+        waiters.removeAll { waiter in
+            guard waiter.sequence <= sequence else { return false }
+            due.append(waiter)
+            return true
+        }
+        return due
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+/// An opened, migrated Perch database: a WAL `DatabasePool` on a file for the server and the CLI,
+/// or a private in-memory database for tests.
+package struct SQLiteDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating it and its parent folders if needed) and migrates the database at `path`.
+    ///
+    /// `synchronous=FULL` makes each commit durable before `write(_:)` returns: the writer
+    /// checkpoints the journal after a store write, so a commit lost to a power cut after that
+    /// would lose events. Events and the applied sequence share a transaction, so the sequence
+    /// can never run ahead of the rows either way.
+    package static func open(path: String) throws(SQLiteStoreError) -> SQLiteDatabase {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .cannotOpen(path: path, reason: "cannot create folder \(folder)")
+            }
+        }
+        var configuration = Self.configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            return try SQLiteDatabase(migrating: pool)
+        } catch let error as SQLiteStoreError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// A fresh private database that lives as long as the returned value.
+    package static func inMemory() throws(SQLiteStoreError) -> SQLiteDatabase {
+        do {
+            return try SQLiteDatabase(migrating: DatabaseQueue(configuration: configuration()))
+        } catch let error as SQLiteStoreError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: ":memory:", reason: String(describing: error))
+        }
+    }
+
+    private init(migrating writer: any DatabaseWriter) throws(SQLiteStoreError) {
+        self.writer = writer
+        try SQLiteStoreError.wrap { try SQLiteSchema.migrator.migrate(writer) }
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.label = "perch"
+        // The CLI edits sites while the server writes: wait for the lock instead of failing.
+        configuration.busyMode = .timeout(5)
+        return configuration
+    }
+
+    /// The names of the migrations applied so far, oldest first.
+    package func appliedMigrations() throws(SQLiteStoreError) -> [String] {
+        try SQLiteStoreError.wrap { try writer.read { db in try SQLiteSchema.migrator.appliedMigrations(db) } }
+    }
+}
+
+extension SQLiteStoreError {
+    /// Runs `body`, turning GRDB's errors into this module's.
+    static func wrap<T>(_ body: () throws -> T) throws(SQLiteStoreError) -> T {
+        do {
+            return try body()
+        } catch let error as SQLiteStoreError {
+            throw error
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw .busy }
+            throw .database(code: error.extendedResultCode.rawValue, message: error.message ?? "")
+        } catch {
+            throw .database(code: -1, message: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import PerchCore
+
+/// Site administration for the CLI, and the directory the server reads.
+///
+/// `addSite` never changes an existing site: it throws `siteExists`, and the CLI decides whether
+/// to call `updateSite` instead. Removing a site hides it but keeps its row and its data, so
+/// adding the same domain again brings back the same id and its history.
+extension SQLiteStore {
+    private static let selectSite = """
+        SELECT id, domain, timezone, rate_limit_per_minute, burst FROM sites WHERE removed_at IS NULL
+        """
+
+    package func allSites() throws(SQLiteStoreError) -> [Site] {
+        try SQLiteStoreError.wrap {
+            try writer.read { db in
+                try Row.fetchAll(db, sql: Self.selectSite + " ORDER BY domain").map(Self.site)
+            }
+        }
+    }
+
+    /// The active site for `domain` (canonicalised first), or nil.
+    package func site(domain: String) throws(SQLiteStoreError) -> Site? {
+        let canonical = Site.canonicalDomain(domain)
+        return try SQLiteStoreError.wrap {
+            try writer.read { db in
+                try Row.fetchOne(db, sql: Self.selectSite + " AND domain = ?", arguments: [canonical]).map(Self.site)
+            }
+        }
+    }
+
+    @discardableResult
+    package func addSite(
+        domain: String, timezone: String = "UTC", rateLimit: RateLimit = .default
+    ) throws(SQLiteStoreError) -> Site {
+        let canonical = try Self.validDomain(domain)
+        try Self.validate(timezone: timezone)
+        try Self.validate(rateLimit)
+        let now = clock.nowSeconds()
+        return try SQLiteStoreError.wrap {
+            try writer.write { db in
+                let existing = try Row.fetchOne(
+                    db, sql: "SELECT id, removed_at FROM sites WHERE domain = ?", arguments: [canonical])
+                if let existing, (existing["removed_at"] as Int64?) == nil {
+                    throw SQLiteStoreError.siteExists(domain: canonical)
+                }
+                let arguments: StatementArguments = [
+                    timezone, rateLimit.eventsPerMinute, rateLimit.burst, now, canonical,
+                ]
+                if existing != nil {
+                    try db.execute(
+                        sql: """
+                            UPDATE sites SET timezone = ?, rate_limit_per_minute = ?, burst = ?, created_at = ?,
+                            removed_at = NULL WHERE domain = ?
+                            """,
+                        arguments: arguments)
+                } else {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO sites (timezone, rate_limit_per_minute, burst, created_at, domain)
+                            VALUES (?, ?, ?, ?, ?)
+                            """,
+                        arguments: arguments)
+                }
+                let id = try Int64.fetchOne(db, sql: "SELECT id FROM sites WHERE domain = ?", arguments: [canonical])
+                return Site(id: id ?? 0, domain: canonical, timezone: timezone, rateLimit: rateLimit)
+            }
+        }
+    }
+
+    /// Changes the given settings of an active site; nil leaves a setting as it is.
+    @discardableResult
+    package func updateSite(
+        domain: String, timezone: String? = nil, rateLimit: RateLimit? = nil
+    ) throws(SQLiteStoreError) -> Site {
+        let canonical = Site.canonicalDomain(domain)
+        if let timezone { try Self.validate(timezone: timezone) }
+        if let rateLimit { try Self.validate(rateLimit) }
+        return try SQLiteStoreError.wrap {
+            try writer.write { db in
+                guard let row = try Row.fetchOne(db, sql: Self.selectSite + " AND domain = ?", arguments: [canonical])
+                else { throw SQLiteStoreError.unknownSite(domain: canonical) }
+                var site = Self.site(row)
+                if let timezone { site.timezone = timezone }
+                if let rateLimit { site.rateLimit = rateLimit }
+                try db.execute(
+                    sql: "UPDATE sites SET timezone = ?, rate_limit_per_minute = ?, burst = ? WHERE id = ?",
+                    arguments: [site.timezone, site.rateLimit.eventsPerMinute, site.rateLimit.burst, site.id])
+                return site
+            }
+        }
+    }
+
+    /// Hides the site from the directory; returns false if no active site had that domain.
+    @discardableResult
+    package func removeSite(domain: String) throws(SQLiteStoreError) -> Bool {
+        let canonical = Site.canonicalDomain(domain)
+        let now = clock.nowSeconds()
+        return try SQLiteStoreError.wrap {
+            try writer.write { db in
+                try db.execute(
+                    sql: "UPDATE sites SET removed_at = ? WHERE domain = ? AND removed_at IS NULL",
+                    arguments: [now, canonical])
+                return db.changesCount > 0
+            }
+        }
+    }
+
+    /// A number that changes whenever a site is added, changed or removed, by any process.
+    /// One indexed single-row read: cheap enough for a server to poll every second.
+    package func sitesVersion() throws(SQLiteStoreError) -> Int64 {
+        try SQLiteStoreError.wrap {
+            try writer.read { db in try Int64.fetchOne(db, sql: "SELECT version FROM sites_version WHERE id = 1") ?? 0 }
+        }
+    }
+
+    private static func site(_ row: Row) -> Site {
+        Site(
+            id: row[0], domain: row[1], timezone: row[2],
+            rateLimit: RateLimit(eventsPerMinute: row[3], burst: row[4]))
+    }
+
+    private static func validDomain(_ raw: String) throws(SQLiteStoreError) -> String {
+        let canonical = Site.canonicalDomain(raw)
+        let allowed = canonical.unicodeScalars.allSatisfy { scalar in
+            scalar.value > 0x20 && scalar.value != 0x7F && !"/\\?#@ ,\"".unicodeScalars.contains(scalar)
+        }
+        guard !canonical.isEmpty, allowed else { throw .invalidDomain(raw) }
+        return canonical
+    }
+
+    private static func validate(timezone: String) throws(SQLiteStoreError) {
+        guard TimeZone(identifier: timezone) != nil else { throw .unknownTimezone(timezone) }
+    }
+
+    private static func validate(_ limit: RateLimit) throws(SQLiteStoreError) {
+        guard let perMinute = limit.eventsPerMinute else { return }
+        guard perMinute >= 1, limit.burst >= 1 else { throw .invalidRateLimit }
+    }
+}

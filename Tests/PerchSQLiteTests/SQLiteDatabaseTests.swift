@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import PerchCore
+import Synchronization
+import Testing
+
+@testable import PerchSQLite
+
+@Suite struct SQLiteDatabaseTests {
+    @Test func inMemoryDatabaseIsMigrated() throws {
+        let database = try SQLiteDatabase.inMemory()
+        #expect(try database.appliedMigrations() == ["v1-schema"])
+    }
+
+    @Test(arguments: [("events", SQLiteRows.eventColumns), ("sessions", SQLiteRows.sessionColumns)])
+    func rowCodecColumnsMatchTheTables(table: String, columns: [String]) throws {
+        let database = try SQLiteDatabase.inMemory()
+        let names = try database.writer.read { db in try db.columns(in: table).map(\.name) }
+        #expect(names == columns)
+    }
+
+    @Test func indexesServePerSiteTimeRanges() throws {
+        let database = try SQLiteDatabase.inMemory()
+        let plan = try database.writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "EXPLAIN QUERY PLAN SELECT * FROM events WHERE site_id = 1 AND timestamp >= 5 ORDER BY timestamp"
+            ).map { $0["detail"] as String }.joined()
+        }
+        #expect(plan.contains("events_site_timestamp"))
+    }
+
+    @Test func openCreatesParentFoldersAndUsesWAL() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/nested/data/perch.sqlite"
+        let database = try SQLiteDatabase.open(path: path)
+        #expect(FileManager.default.fileExists(atPath: path))
+        let mode = try database.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let synchronous = try database.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2)
+    }
+
+    @Test func reopeningKeepsDataAndDoesNotRemigrate() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/perch.sqlite"
+        do {
+            let store = try SQLiteStore(path: path)
+            try store.write(StoreBatch(events: [Fixtures.event()], sessions: [], lastSequence: 3))
+        }
+        let reopened = try SQLiteStore(path: path)
+        #expect(try reopened.appliedJournalSequence() == 3)
+        #expect(try reopened.database.appliedMigrations() == ["v1-schema"])
+        var count = 0
+        try reopened.exportEvents(siteID: 1) { _ in count += 1 }
+        #expect(count == 1)
+    }
+
+    @Test func openFailsClearlyWhenTheFolderCannotBeCreated() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let blocker = folder.path + "/file"
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data()))
+        #expect(throws: SQLiteStoreError.self) { try SQLiteDatabase.open(path: blocker + "/db.sqlite") }
+    }
+
+    @Test func readersSeeCommittedDataWhileAnExportIsOpen() throws {
+        let folder = TemporaryFolder()
+        let store = try SQLiteStore(path: folder.path + "/perch.sqlite")
+        try store.write(StoreBatch(events: [Fixtures.event(timestamp: 1)], sessions: [], lastSequence: 1))
+        var seen: [Int64] = []
+        try store.exportEvents(siteID: 1) { event in
+            seen.append(event.timestamp)
+            // A write from another thread during the export commits without waiting for the
+            // reader (WAL), and is not visible to the export's snapshot.
+            let done = DispatchSemaphore(value: 0)
+            let result = Mutex<Result<Void, SQLiteStoreError>?>(nil)
+            DispatchQueue.global().async {
+                let outcome = Result { () throws(SQLiteStoreError) in
+                    try store.write(StoreBatch(events: [Fixtures.event(timestamp: 2)], sessions: [], lastSequence: 2))
+                }
+                result.withLock { $0 = outcome }
+                done.signal()
+            }
+            done.wait()
+            try result.withLock { $0 }?.get()
+        }
+        #expect(seen == [1])
+        var after: [Int64] = []
+        try store.exportEvents(siteID: 1) { after.append($0.timestamp) }
+        #expect(after == [1, 2])
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PerchCore
+import Testing
+
+@testable import PerchServer
+
+/// `POST /api/event` over a real socket: statuses, bodies and headers as Plausible answers them.
+@Suite struct EventsAPITests {
+    static let dropped = HTTPField.Name("x-plausible-dropped")!
+
+    @Test func pageviewIsAcceptedAndStored() async throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        try await server.run { client in
+            let response = try await client.event(
+                #"{"n":"pageview","u":"https://example.com/pricing?utm_source=hn","d":"example.com"}"#
+            )
+            #expect(response.status == .accepted)
+            #expect(response.text == "ok")
+            #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
+            #expect(response.headers[Self.dropped] == nil)
+        }
+        try server.flush()
+        let events = try server.events()
+        #expect(events.count == 1)
+        #expect(events.first?.pathname == "/pricing")
+        #expect(events.first?.visit.utmSource == "hn")
+        #expect(events.first?.timestamp == server.clock.nowSeconds())
+        #expect(try server.sessions().first?.pageviews == 1)
+    }
+
+    @Test func validationErrorsAre400WithPlausibleMessages() async throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        try await server.run { client in
+            let response = try await client.event("{}")
+            #expect(response.status == .badRequest)
+            #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            let json = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
+            let errors = json?["errors"] as? [String: [String]]
+            #expect(errors?["event_name"] == ["can't be blank"])
+            #expect(errors?["domain"] == ["can't be blank"])
+            #expect(errors?["url"] == ["is required"])
+
+            let notJSON = try await client.event("not json")
+            #expect(notJSON.status == .badRequest)
+            #expect(notJSON.text == #"{"errors":{"request":["Unable to parse request body as json"]}}"#)
+        }
+    }
+
+    @Test func malformedBodiesNeverBreakTheServer() async throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        try await server.run { client in
+            let tooLarge = String(repeating: "a", count: 1_000_001)
+            let large = try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com","x":""#
+                + tooLarge + #""}"#)
+            #expect(large.status == .badRequest)
+            #expect(large.text == #"{"errors":{"request":["Unable to parse request body as json"]}}"#)
+
+            var invalidUTF8 = ByteBuffer(string: #"{"n":"pageview","u":"https://example.com/"#)
+            invalidUTF8.writeBytes([0xC3, 0x28])
+            invalidUTF8.writeString(#"","d":"example.com"}"#)
+            let bad = try await client.execute(
+                uri: "/api/event", method: .post, headers: [.contentType: "text/plain"], body: invalidUTF8)
+            #expect(bad.status == .badRequest)
+
+            let escape = try await client.event(#"{"n":"pageview","u":"https://example.com/%E0%A4%A","d":"example.com"}"#)
+            #expect(escape.status == .badRequest)
+
+            let fine = try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#)
+            #expect(fine.status == .accepted)
+        }
+    }
+
+    @Test func unknownSiteIsDroppedWithHeader() async throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        try await server.run { client in
+            let response = try await client.event(#"{"n":"pageview","u":"https://nope.com/","d":"nope.com"}"#)
+            #expect(response.status == .accepted)
+            #expect(response.text == "ok")
+            #expect(response.headers[Self.dropped] == "1")
+        }
+    }
+
+    @Test func domainsMatchCaseInsensitivelyAndWithoutWWW() async throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        try await server.run { client in
+            let response = try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"WWW.Example.COM"}"#)
+            #expect(response.headers[Self.dropped] == nil)
+        }
+        try server.flush()
+        #expect(try server.events().count == 1)
+    }
+
+    @Test func severalDomainsStoreOneEventEachWithOneTimestamp() async throws {
+        let server = try TestServer(sites: [("a.com", .unlimited), ("b.com", .unlimited)])
+        defer { server.cleanUp() }
+        try await server.run { client in
+            let response = try await client.event(#"{"n":"pageview","u":"https://a.com/","d":"a.com,b.com,c.com"}"#)
+            #expect(response.status == .accepted)
+            #expect(response.headers[Self.dropped] == "1")
+        }
+        try server.flush()
+        let a = try server.events(site: "a.com")
+        let b = try server.events(site: "b.com")
+        #expect(a.count == 1 && b.count == 1)
+        #expect(a.first?.timestamp == b.first?.timestamp)
+    }
+
+    @Test func rateLimitAnswers429WhenEveryDomainIsLimited() async throws {
+        let limited = RateLimit(eventsPerMinute: 60, burst: 2)
+        let server = try TestServer(sites: [("example.com", limited), ("free.com", .unlimited)])
+        defer { server.cleanUp() }
+        let clock = server.clock
+        try await server.run { client in
+            let body = #"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#
+            #expect(try await client.event(body).status == .accepted)
+            #expect(try await client.event(body).status == .accepted)
+            let over = try await client.event(body)
+            #expect(over.status == .tooManyRequests)
+            #expect(over.headers[.retryAfter] == "1")
+            #expect(over.text == #"{"errors":{"request":["rate limit exceeded"]}}"#)
+
+            let mixed = try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com,free.com"}"#)
+            #expect(mixed.status == .accepted)
+            #expect(mixed.headers[Self.dropped] == "1")
+
+            clock.advance(seconds: 1)
+            #expect(try await client.event(body).status == .accepted)
+        }
+    }
+
+    @Test func engagementWithoutSessionIsDropped() async throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        try await server.run { client in
+            let engagement = #"{"n":"engagement","u":"https://example.com/","d":"example.com","sd":40,"e":1200}"#
+            let lonely = try await client.event(engagement)
+            #expect(lonely.headers[Self.dropped] == "1")
+            #expect(try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#).status == .accepted)
+            let kept = try await client.event(engagement)
+            #expect(kept.headers[Self.dropped] == nil)
+        }
+        try server.flush()
+        let events = try server.events()
+        #expect(events.map(\.name) == ["pageview", "engagement"])
+        #expect(events.last?.scrollDepth == 40)
+        #expect(events[0].sessionID == events[1].sessionID)
+        #expect(try server.sessions().first?.events == 1)
+    }
+
+    @Test func forwardedClientIPFromLoopbackSeparatesVisitors() async throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        try await server.run { client in
+            let body = #"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#
+            _ = try await client.event(body, headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.1"])
+            _ = try await client.event(body, headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.1, 10.0.0.1"])
+            _ = try await client.event(body, headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.2"])
+        }
+        try server.flush()
+        let users = try server.events().map(\.userID)
+        #expect(users.count == 3)
+        #expect(users[0] == users[1])
+        #expect(users[0] != users[2])
+        #expect(try server.sessions().count == 2)
+    }
+
+    @Test func corsPreflightAndHeaders() async throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        try await server.run { client in
+            let preflight = try await client.execute(uri: "/api/event", method: .options)
+            #expect(preflight.status == .noContent)
+            #expect(preflight.headers[.accessControlAllowOrigin] == "*")
+            #expect(preflight.headers[.accessControlAllowCredentials] == "true")
+            #expect(preflight.headers[.accessControlMaxAge] == "1728000")
+            #expect(preflight.headers[.accessControlAllowMethods] == "GET,POST,PUT,PATCH,DELETE,OPTIONS")
+            #expect(preflight.headers[.accessControlAllowHeaders]?.hasPrefix("Authorization,Content-Type,Accept") == true)
+            let anyPath = try await client.execute(uri: "/anything", method: .options)
+            #expect(anyPath.status == .noContent)
+            let post = try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#)
+            #expect(post.headers[.accessControlAllowOrigin] == "*")
+            #expect(post.headers[.accessControlAllowCredentials] == "true")
+        }
+    }
+
+    @Test func healthAndMetrics() async throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        try await server.run { client in
+            let health = try await client.execute(uri: "/api/health", method: .get)
+            #expect(health.status == .ok)
+            _ = try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#)
+            _ = try await client.event(#"{"n":"pageview","u":"https://nope.com/","d":"nope.com"}"#)
+            let metrics = try await client.execute(uri: "/metrics", method: .get).text
+            #expect(metrics.contains(#"perch_event_requests_total{status="202"} 2"#))
+            #expect(metrics.contains("perch_events_accepted_total 1"))
+            #expect(metrics.contains(#"perch_events_dropped_total{reason="not_found"} 1"#))
+            #expect(metrics.contains("perch_journal_pending_entries"))
+        }
+    }
+
+    @Test func fsyncModeAnswersAfterTheJournalIsDurable() async throws {
+        let server = try TestServer(durability: .fsync)
+        defer { server.cleanUp() }
+        try await server.run { client in
+            try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<50 {
+                    group.addTask {
+                        try await client.event(#"{"n":"pageview","u":"https://example.com/\#(index)","d":"example.com"}"#)
+                            .status
+                    }
+                }
+                for try await status in group { #expect(status == .accepted) }
+            }
+        }
+        try server.flush()
+        #expect(try server.events().count == 50)
+    }
+}

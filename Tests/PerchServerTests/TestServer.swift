@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import PerchCore
+import PerchJournal
+import PerchSQLite
+import PerchServer
+
+/// A real Perch server for tests: SQLite and the journal in a temporary directory, a manual clock,
+/// served on a live socket (so the peer is a real loopback address).
+struct TestServer {
+    let directory: URL
+    let store: SQLiteStore
+    let journal: Journal
+    let clock: ManualWallClock
+    let components: PerchComponents
+
+    init(durability: JournalDurability = .buffer, sites: [(String, RateLimit)] = [("example.com", .unlimited)])
+        throws
+    {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("perch-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try SQLiteStore(path: directory.appendingPathComponent("perch.sqlite3").path)
+        for (domain, limit) in sites {
+            _ = try store.addSite(domain: domain, timezone: "UTC", rateLimit: limit)
+        }
+        journal = try Journal(
+            directory: directory.appendingPathComponent("journal").path,
+            durability: durability,
+            logger: Logger(label: "test")
+        )
+        try journal.open(appliedSequence: try store.appliedJournalSequence())
+        clock = ManualWallClock(seconds: 1_764_000_000)
+        components = try PerchComponents(
+            store: store,
+            journal: journal,
+            clock: clock,
+            settings: ServerSettings(),
+            logger: Logger(label: "test")
+        )
+    }
+
+    /// Runs `body` against the server on a live socket; the background services are not started,
+    /// so tests call `flush()` to move the journal into the store.
+    func run(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let readiness = components.readiness
+        let app = Application(
+            router: components.router,
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { _ in readiness.set(.ready) }
+        )
+        try await app.test(.live) { client in
+            try await body(client)
+        }
+    }
+
+    /// Moves everything journaled so far into SQLite.
+    func flush() throws {
+        while try components.writer.flushOnce() > 0 {}
+    }
+
+    func events(site: String = "example.com") throws -> [EventRecord] {
+        guard let site = try store.site(domain: site) else { return [] }
+        var events: [EventRecord] = []
+        try store.exportEvents(siteID: site.id) { events.append($0) }
+        return events
+    }
+
+    func sessions(site: String = "example.com") throws -> [SessionRecord] {
+        guard let site = try store.site(domain: site) else { return [] }
+        var sessions: [SessionRecord] = []
+        try store.exportSessions(siteID: site.id) { sessions.append($0) }
+        return sessions
+    }
+
+    func cleanUp() {
+        journal.close()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+extension TestClientProtocol {
+    /// `POST /api/event` with a `text/plain` body, as the tracker sends it.
+    func event(
+        _ body: String,
+        headers: HTTPFields = [:],
+        contentType: String = "text/plain"
+    ) async throws -> TestResponse {
+        var fields = headers
+        fields[.contentType] = contentType
+        return try await execute(uri: "/api/event", method: .post, headers: fields, body: ByteBuffer(string: body))
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+}
