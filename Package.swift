@@ -85,12 +85,17 @@ let package = Package(
             dependencies: [
                 "PerchCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "PerchCoreTests", dependencies: ["PerchCore"], swiftSettings: strict),
         .testTarget(name: "PerchPayloadTests", dependencies: ["PerchPayload", "PerchCore"], swiftSettings: strict),
-        .testTarget(name: "PerchJournalTests", dependencies: ["PerchJournal", "PerchCore"], swiftSettings: strict),
+        .testTarget(
+            name: "PerchJournalTests",
+            dependencies: ["PerchJournal", "PerchCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "PerchIngestTests", dependencies: ["PerchIngest", "PerchCore"], swiftSettings: strict),
         .testTarget(name: "PerchSQLiteTests", dependencies: ["PerchSQLite", "PerchCore"], swiftSettings: strict),
         .testTarget(name: "PerchEndToEndTests", swiftSettings: strict),

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// POSIX file operations on journal segments, with errors as `JournalError.failed`.
@@ -79,9 +79,9 @@ enum SegmentFile {
 
     static func syncData(_ fd: Int32, path: String) throws(JournalError) {
         #if canImport(Glibc)
-        let status = fdatasync(fd)
+            let status = fdatasync(fd)
         #else
-        let status = fsync(fd)
+            let status = fsync(fd)
         #endif
         guard status == 0 else { throw failure("fdatasync", path) }
     }

@@ -21,7 +21,9 @@ struct DurabilityKillTests {
                     for number in 0..<100_000 {
                         let id = "s\(sender)-\(number)"
                         let body = #"{"n":"pageview","u":"https://kill.test/\#(id)","d":"kill.test"}"#
-                        guard let reply = try? await server.postEvent(body, headers: ["X-Forwarded-For": "10.0.\(sender).1"])
+                        guard
+                            let reply = try? await server.postEvent(
+                                body, headers: ["X-Forwarded-For": "10.0.\(sender).1"])
                         else { return }
                         if reply.status == 202 { acknowledged.add(id) }
                     }
@@ -49,7 +51,9 @@ struct DurabilityKillTests {
         let acked = acknowledged.all
         let lost = acked.filter { stored[$0] == nil }
         let duplicated = stored.filter { $0.value > 1 }
-        print("kill test (\(durability)): acknowledged \(acked.count), stored \(stored.count), lost \(lost.count), duplicated \(duplicated.count)")
+        print(
+            "kill test (\(durability)): acknowledged \(acked.count), stored \(stored.count), lost \(lost.count), duplicated \(duplicated.count)"
+        )
         #expect(acked.count >= 1500)
         #expect(lost.isEmpty, "acknowledged but not stored: \(lost.prefix(10))")
         #expect(duplicated.isEmpty, "stored more than once: \(duplicated.prefix(10))")

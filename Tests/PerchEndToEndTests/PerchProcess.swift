@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The `perch` binary under test, run as a child process against a temporary data directory.
@@ -78,7 +78,9 @@ struct PerchProcess {
         return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
     }
 
-    func postEvent(_ body: String, headers: [String: String] = [:]) async throws -> (status: Int, headers: [String: String]) {
+    func postEvent(_ body: String, headers: [String: String] = [:]) async throws -> (
+        status: Int, headers: [String: String]
+    ) {
         var request = URLRequest(url: baseURL.appendingPathComponent("/api/event"))
         request.httpMethod = "POST"
         request.timeoutInterval = 10

@@ -36,7 +36,10 @@ final class RecordingObserver: EventWriterObserver {
     ) -> EventWriter {
         // An hour-long interval: these tests never rely on the timer firing.
         let configuration = EventWriter.Configuration(batchSize: batchSize, flushInterval: .seconds(3600))
-        return EventWriter(journal: journal, store: store, configuration: configuration, observer: observer)
+        return EventWriter(
+            journal: journal, store: store, configuration: configuration, observer: observer,
+            logger: Fixtures.quietLogger
+        )
     }
 
     @Test func flushOnceMovesEntriesToTheStoreAndCheckpoints() async throws {

@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import PerchCore
+
 @testable import PerchJournal
 
 /// Builders for journal entries and scratch directories.
@@ -68,6 +70,9 @@ enum Fixtures {
         return names.filter { $0.hasSuffix(".journal") }.sorted()
     }
 
+    /// Tests check outcomes, not log lines; the journal's warnings about damage they cause are noise.
+    static let quietLogger = Logger(label: "perch.test", factory: { _ in SwiftLogNoOpLogHandler() })
+
     static func openJournal(
         _ directory: String,
         applied: UInt64 = 0,
@@ -76,7 +81,8 @@ enum Fixtures {
         segmentBytes: Int = 64 << 20
     ) throws -> Journal {
         let journal = try Journal(
-            directory: directory, durability: durability, maxPendingEntries: maxPending, segmentBytes: segmentBytes
+            directory: directory, durability: durability, maxPendingEntries: maxPending, segmentBytes: segmentBytes,
+            logger: quietLogger
         )
         try journal.open(appliedSequence: applied)
         return journal

@@ -20,11 +20,12 @@ import Testing
             _ = try await Fixtures.appendDurably(first, entries)
             first.close()
 
-            let second = try Journal(directory: directory)
+            let second = try Journal(directory: directory, logger: Fixtures.quietLogger)
             #expect(try second.open(appliedSequence: 4) == 2)
-            #expect(second.pendingBatch(max: 10) == [
-                SequencedEntry(sequence: 5, entry: entries[4]), SequencedEntry(sequence: 6, entry: entries[5]),
-            ])
+            #expect(
+                second.pendingBatch(max: 10) == [
+                    SequencedEntry(sequence: 5, entry: entries[4]), SequencedEntry(sequence: 6, entry: entries[5]),
+                ])
             #expect(try second.append(Fixtures.entry(7)) == 7)
             second.close()
         }

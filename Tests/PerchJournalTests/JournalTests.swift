@@ -107,7 +107,7 @@ import Testing
 
     @Test func closedJournalRefusesAppendsAndCloseIsIdempotent() async throws {
         try await Fixtures.withDirectory { directory in
-            let notOpen = try Journal(directory: directory)
+            let notOpen = try Journal(directory: directory, logger: Fixtures.quietLogger)
             #expect(throws: JournalError.closed) { try notOpen.append(Fixtures.entry(1)) }
             notOpen.close()
             notOpen.close()

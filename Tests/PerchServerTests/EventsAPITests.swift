@@ -56,8 +56,9 @@ import Testing
         defer { server.cleanUp() }
         try await server.run { client in
             let tooLarge = String(repeating: "a", count: 1_000_001)
-            let large = try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com","x":""#
-                + tooLarge + #""}"#)
+            let large = try await client.event(
+                #"{"n":"pageview","u":"https://example.com/","d":"example.com","x":""#
+                    + tooLarge + #""}"#)
             #expect(large.status == .badRequest)
             #expect(large.text == #"{"errors":{"request":["Unable to parse request body as json"]}}"#)
 
@@ -68,7 +69,8 @@ import Testing
                 uri: "/api/event", method: .post, headers: [.contentType: "text/plain"], body: invalidUTF8)
             #expect(bad.status == .badRequest)
 
-            let escape = try await client.event(#"{"n":"pageview","u":"https://example.com/%E0%A4%A","d":"example.com"}"#)
+            let escape = try await client.event(
+                #"{"n":"pageview","u":"https://example.com/%E0%A4%A","d":"example.com"}"#)
             #expect(escape.status == .badRequest)
 
             let fine = try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#)
@@ -127,7 +129,8 @@ import Testing
             #expect(over.headers[.retryAfter] == "1")
             #expect(over.text == #"{"errors":{"request":["rate limit exceeded"]}}"#)
 
-            let mixed = try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com,free.com"}"#)
+            let mixed = try await client.event(
+                #"{"n":"pageview","u":"https://example.com/","d":"example.com,free.com"}"#)
             #expect(mixed.status == .accepted)
             #expect(mixed.headers[Self.dropped] == "1")
 
@@ -143,7 +146,9 @@ import Testing
             let engagement = #"{"n":"engagement","u":"https://example.com/","d":"example.com","sd":40,"e":1200}"#
             let lonely = try await client.event(engagement)
             #expect(lonely.headers[Self.dropped] == "1")
-            #expect(try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#).status == .accepted)
+            #expect(
+                try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#).status
+                    == .accepted)
             let kept = try await client.event(engagement)
             #expect(kept.headers[Self.dropped] == nil)
         }
@@ -182,7 +187,8 @@ import Testing
             #expect(preflight.headers[.accessControlAllowCredentials] == "true")
             #expect(preflight.headers[.accessControlMaxAge] == "1728000")
             #expect(preflight.headers[.accessControlAllowMethods] == "GET,POST,PUT,PATCH,DELETE,OPTIONS")
-            #expect(preflight.headers[.accessControlAllowHeaders]?.hasPrefix("Authorization,Content-Type,Accept") == true)
+            #expect(
+                preflight.headers[.accessControlAllowHeaders]?.hasPrefix("Authorization,Content-Type,Accept") == true)
             let anyPath = try await client.execute(uri: "/anything", method: .options)
             #expect(anyPath.status == .noContent)
             let post = try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#)
@@ -214,8 +220,10 @@ import Testing
             try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for index in 0..<50 {
                     group.addTask {
-                        try await client.event(#"{"n":"pageview","u":"https://example.com/\#(index)","d":"example.com"}"#)
-                            .status
+                        try await client.event(
+                            #"{"n":"pageview","u":"https://example.com/\#(index)","d":"example.com"}"#
+                        )
+                        .status
                     }
                 }
                 for try await status in group { #expect(status == .accepted) }

@@ -16,6 +16,8 @@ struct TestServer {
     let clock: ManualWallClock
     let components: PerchComponents
 
+    static let quietLogger = Logger(label: "perch.test", factory: { _ in SwiftLogNoOpLogHandler() })
+
     init(durability: JournalDurability = .buffer, sites: [(String, RateLimit)] = [("example.com", .unlimited)])
         throws
     {
@@ -28,7 +30,7 @@ struct TestServer {
         journal = try Journal(
             directory: directory.appendingPathComponent("journal").path,
             durability: durability,
-            logger: Logger(label: "test")
+            logger: Self.quietLogger
         )
         try journal.open(appliedSequence: try store.appliedJournalSequence())
         clock = ManualWallClock(seconds: 1_764_000_000)
@@ -37,7 +39,7 @@ struct TestServer {
             journal: journal,
             clock: clock,
             settings: ServerSettings(),
-            logger: Logger(label: "test")
+            logger: Self.quietLogger
         )
     }
 
@@ -48,7 +50,8 @@ struct TestServer {
         let app = Application(
             router: components.router,
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { _ in readiness.set(.ready) }
+            onServerRunning: { _ in readiness.set(.ready) },
+            logger: Self.quietLogger
         )
         try await app.test(.live) { client in
             try await body(client)

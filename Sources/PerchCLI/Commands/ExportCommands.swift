@@ -70,7 +70,8 @@ struct SessionsCommand: ParsableCommand {
             var output = BufferedOutput()
             if options.format == .csv { output.write(SessionExport.csvHeader) }
             try store.exportSessions(siteID: siteID) { session in
-                output.write(options.format == .csv ? SessionExport.csvRecord(session) : SessionExport.ndjsonLine(session))
+                output.write(
+                    options.format == .csv ? SessionExport.csvRecord(session) : SessionExport.ndjsonLine(session))
             }
             output.flush()
         }

@@ -17,7 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "MaxMind DB file for geolocation (env PERCH_GEOIP).")
     var geoip: String?
 
-    @Option(help: "fsync: reply after the event is on disk; buffer: reply at once (env PERCH_DURABILITY, default fsync).")
+    @Option(
+        help: "fsync: reply after the event is on disk; buffer: reply at once (env PERCH_DURABILITY, default fsync).")
     var durability: String?
 
     @Option(

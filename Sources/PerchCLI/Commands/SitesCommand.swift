@@ -32,7 +32,8 @@ struct SitesCommand: ParsableCommand {
         func run() throws {
             let store = try data.openStore()
             let existing = try store.site(domain: domain)
-            let perMinute = try rateLimit.map(Self.parseRateLimit) ?? existing.map { $0.rateLimit.eventsPerMinute }
+            let perMinute =
+                try rateLimit.map(Self.parseRateLimit) ?? existing.map { $0.rateLimit.eventsPerMinute }
                 ?? RateLimit.default.eventsPerMinute
             let limit = RateLimit(
                 eventsPerMinute: perMinute,

@@ -1,5 +1,5 @@
 /// Why an accepted request's event was not stored. Spelled as Plausible spells them (spec §5).
-package enum DropReason: String, Sendable, CaseIterable {
+package enum DropReason: String, Error, Sendable, CaseIterable {
     case bot
     case spamReferrer = "spam_referrer"
     case notFound = "not_found"

@@ -75,29 +75,30 @@ package struct IngestPipeline: Sendable {
             )
             var record = draft
             record.userID = ids.current
-            let outcome: Result<UInt64, IngestFailure> = sessions.record(
-                record,
-                previousUserID: ids.previous,
-                isPageview: event.isPageview,
-                isEngagement: event.isEngagement
-            ) { result in
-                switch result {
-                case .success(let entry):
-                    do {
-                        return .success(try journal.append(entry))
-                    } catch {
-                        return .failure(.journalUnavailable)
+            let outcome: Result<UInt64, DropReason>
+            do {
+                outcome = try sessions.record(
+                    record,
+                    previousUserID: ids.previous,
+                    isPageview: event.isPageview,
+                    isEngagement: event.isEngagement
+                ) { result in
+                    // Inside the session's lock, so one visitor's entries reach the journal in order.
+                    switch result {
+                    case .success(let entry): .success(try journal.append(entry))
+                    case .failure(let reason): .failure(reason)
                     }
-                case .failure(let reason):
-                    return .failure(.dropped(reason))
                 }
+            } catch {
+                // The journal is full or failed; an earlier domain of this request may be journaled.
+                return .unavailable(retryAfterSeconds: 1)
             }
             switch outcome {
             case .success(let sequence):
                 lastSequence = sequence
                 stored += 1
-            case .failure(.dropped(let reason)): dropped.append(reason)
-            case .failure(.journalUnavailable): return .unavailable(retryAfterSeconds: 1)
+            case .failure(let reason):
+                dropped.append(reason)
             }
         }
         return .accepted(stored: stored, dropped: dropped, durableThrough: lastSequence)
@@ -120,10 +121,4 @@ package struct IngestPipeline: Sendable {
             interactive: event.interactive
         )
     }
-}
-
-/// Why one domain's event did not reach the journal.
-private enum IngestFailure: Error {
-    case dropped(DropReason)
-    case journalUnavailable
 }

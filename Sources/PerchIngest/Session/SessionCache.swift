@@ -38,40 +38,42 @@ package final class SessionCache: Sendable {
     }
 
     /// Attaches `draft` to its session and runs `body` with the outcome while the session's lock is
-    /// held, so entries of one session reach the journal in the order they were decided.
+    /// held, so entries of one session reach the journal in the order they were decided. When
+    /// `body` throws (the journal refused the entry) the cache is left as it was.
     ///
     /// `draft` carries the event's own values, `userID` = the id under the current salt.
     /// On success the event row has the session's ids and visit attributes; `session` is the new
     /// session state, or nil for an engagement event (which only keeps the session alive).
-    package func record<R>(
+    package func record<R, Failure: Error>(
         _ draft: EventRecord,
         previousUserID: UInt64?,
         isPageview: Bool,
         isEngagement: Bool,
-        then body: (Result<JournalEntry, DropReason>) -> R
-    ) -> R {
+        then body: (Result<JournalEntry, DropReason>) throws(Failure) -> R
+    ) throws(Failure) -> R {
         let currentKey = SessionKey(siteID: draft.siteID, userID: draft.userID)
         let currentShard = shardIndex(currentKey)
         let previousKey = previousUserID.flatMap {
             $0 == draft.userID ? nil : SessionKey(siteID: draft.siteID, userID: $0)
         }
         guard let previousKey, shardIndex(previousKey) != currentShard else {
-            return shards[currentShard].entries.withLock { entries in
+            return try shards[currentShard].entries.withLock { (entries) throws(Failure) -> R in
                 let found =
                     live(entries[currentKey], at: draft.timestamp).map { ($0, currentKey) }
                     ?? previousKey.flatMap { key in live(entries[key], at: draft.timestamp).map { ($0, key) } }
                 let (result, update) = resolve(
                     draft, found: found?.0, isPageview: isPageview,
                     isEngagement: isEngagement)
+                let output = try body(result)
                 if let update { entries[found?.1 ?? currentKey] = update }
-                return body(result)
+                return output
             }
         }
         // Two shards: lock them in index order so two events cannot wait on each other.
         let previousShard = shardIndex(previousKey)
         let (low, high) = (min(currentShard, previousShard), max(currentShard, previousShard))
-        return shards[low].entries.withLock { lowEntries in
-            shards[high].entries.withLock { highEntries in
+        return try shards[low].entries.withLock { (lowEntries) throws(Failure) -> R in
+            try shards[high].entries.withLock { (highEntries) throws(Failure) -> R in
                 let currentIsLow = currentShard == low
                 let atCurrent = live(
                     currentIsLow ? lowEntries[currentKey] : highEntries[currentKey],
@@ -83,13 +85,14 @@ package final class SessionCache: Sendable {
                 let (result, update) = resolve(
                     draft, found: atCurrent ?? atPrevious, isPageview: isPageview,
                     isEngagement: isEngagement)
+                let output = try body(result)
                 if let update {
                     // A session found under the previous salt stays under its old user id (spec §8).
                     let inLow = (atPrevious == nil) == currentIsLow
                     let key = atPrevious == nil ? currentKey : previousKey
                     if inLow { lowEntries[key] = update } else { highEntries[key] = update }
                 }
-                return body(result)
+                return output
             }
         }
     }
