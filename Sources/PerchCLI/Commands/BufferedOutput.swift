@@ -2,7 +2,7 @@
     import Glibc
 #endif
 
-/// Line output to stdout in large writes, for exports of millions of rows.
+/// Output to stdout in large writes, for exports of millions of rows.
 struct BufferedOutput {
     private var buffer: [UInt8] = []
 
@@ -10,10 +10,9 @@ struct BufferedOutput {
         buffer.reserveCapacity(1 << 16)
     }
 
-    /// Appends `line` and a newline.
-    mutating func write(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
-        buffer.append(0x0A)
+    /// Appends `text` as it is (line terminators included).
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 

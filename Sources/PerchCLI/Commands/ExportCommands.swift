@@ -2,10 +2,7 @@ import ArgumentParser
 import PerchCore
 import PerchSQLite
 
-/// The export formats of `perch events export` and `perch sessions export`.
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case ndjson, csv
-}
+extension ExportFormat: ExpressibleByArgument {}
 
 /// Options shared by both exports.
 struct ExportOptions: ParsableArguments {
@@ -17,11 +14,13 @@ struct ExportOptions: ParsableArguments {
 
     @OptionGroup var data: DataDirectoryOptions
 
-    func siteID(in store: SQLiteStore) throws -> Int64 {
+    /// The store and the site's id, or a clear error when the site is unknown.
+    func open() throws -> (store: SQLiteStore, siteID: Int64) {
+        let store = try data.openStore()
         guard let found = try store.site(domain: site) else {
             throw ValidationError("no site \(Site.canonicalDomain(site))")
         }
-        return found.id
+        return (store, found.id)
     }
 }
 
@@ -39,13 +38,9 @@ struct EventsCommand: ParsableCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            let store = try options.data.openStore()
-            let siteID = try options.siteID(in: store)
+            let (store, siteID) = try options.open()
             var output = BufferedOutput()
-            if options.format == .csv { output.write(EventExport.csvHeader) }
-            try store.exportEvents(siteID: siteID) { event in
-                output.write(options.format == .csv ? EventExport.csvRecord(event) : EventExport.ndjsonLine(event))
-            }
+            try store.exportEvents(siteID: siteID, format: options.format) { output.write($0) }
             output.flush()
         }
     }
@@ -65,14 +60,9 @@ struct SessionsCommand: ParsableCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            let store = try options.data.openStore()
-            let siteID = try options.siteID(in: store)
+            let (store, siteID) = try options.open()
             var output = BufferedOutput()
-            if options.format == .csv { output.write(SessionExport.csvHeader) }
-            try store.exportSessions(siteID: siteID) { session in
-                output.write(
-                    options.format == .csv ? SessionExport.csvRecord(session) : SessionExport.ndjsonLine(session))
-            }
+            try store.exportSessions(siteID: siteID, format: options.format) { output.write($0) }
             output.flush()
         }
     }
