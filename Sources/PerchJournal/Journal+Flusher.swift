@@ -94,7 +94,8 @@ extension Journal {
         let (due, ready) = state.withLock { state in
             if let durableThrough { state.durableSequence = max(state.durableSequence, durableThrough) }
             if let last = batch.last {
-                state.pending.reserveCapacity(state.pending.count + batch.count)
+                // No reserveCapacity here: an exact reservation defeats geometric growth, and the
+                // array would be copied whole for every batch.
                 for record in batch {
                     state.pending.append(SequencedEntry(sequence: record.sequence, entry: record.entry))
                 }

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Requests cut short, oversized or malformed on the wire: each is refused or dropped without a
+/// crash, a hang or harm to the requests around it.
+@Suite(.serialized)
+struct HostileClientTests {
+    static let pageview = #"{"n":"pageview","u":"https://hostile.test/","d":"hostile.test"}"#
+
+    @Test func cutShortOversizedAndGarbageRequestsLeaveTheServerServing() async throws {
+        var perch = try PerchProcess()
+        defer { perch.removeData() }
+        #expect(try perch.command(["sites", "add", "hostile.test", "--rate-limit", "none"]).status == 0)
+        try await perch.start()
+        defer { perch.stop(signal: SIGTERM) }
+
+        // A body shorter than its Content-Length, then the client goes away.
+        let cutShort = try RawHTTPConnection(port: perch.port)
+        cutShort.send("POST /api/event HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 500\r\n\r\n")
+        cutShort.send(#"{"n":"pageview","u":"#)
+        cutShort.finishWriting()
+        let cutShortReply = cutShort.readAll()
+        cutShort.closeConnection()
+        #expect(!cutShortReply.hasPrefix("HTTP/1.1 202"), "a truncated body must not be accepted")
+        #expect(!cutShortReply.contains(" 500 "))
+
+        // A declared body far over the 1 MB limit: refused without reading it all.
+        let huge = try RawHTTPConnection(port: perch.port)
+        huge.send(
+            "POST /api/event HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 50000000\r\n\r\n"
+        )
+        huge.send(String(repeating: "x", count: 2_000_000))
+        let hugeReply = huge.readAll()
+        huge.closeConnection()
+        #expect(hugeReply.hasPrefix("HTTP/1.1 400"))
+        #expect(hugeReply.contains("Unable to parse request body as json"))
+
+        // Not HTTP at all.
+        let garbage = try RawHTTPConnection(port: perch.port)
+        garbage.send("\u{01}\u{02}GARBAGE /// \r\n\r\n")
+        garbage.finishWriting()
+        let garbageReply = garbage.readAll()
+        garbage.closeConnection()
+        #expect(!garbageReply.contains(" 500 "))
+
+        // A request body that is not UTF-8.
+        let binary = try RawHTTPConnection(port: perch.port)
+        let payload =
+            Array(#"{"n":"pageview","u":"https://hostile.test/"#.utf8) + [0xFF, 0xFE]
+            + Array(#"","d":"hostile.test"}"#.utf8)
+        binary.send(
+            "POST /api/event HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nConnection: close\r\n"
+                + "Content-Length: \(payload.count)\r\n\r\n"
+        )
+        binary.send(bytes: payload)
+        #expect(binary.readAll().hasPrefix("HTTP/1.1 400"))
+        binary.closeConnection()
+
+        let after = try await perch.postEvent(Self.pageview)
+        #expect(after.status == 202)
+        #expect(after.headers["x-plausible-dropped"] == nil)
+        #expect(try await perch.get("/api/health").status == 200)
+    }
+}
