@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import PerchCore
 import PerchJournal
@@ -43,6 +44,7 @@ struct ServerAssembly {
         let readiness = components.readiness
         let app = Application(
             router: components.router,
+            server: components.server,
             configuration: .init(
                 address: .hostname(configuration.listen.host, port: configuration.listen.port),
                 serverName: "perch"

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import PerchCore
 import PerchIngest
@@ -10,15 +11,20 @@ package struct ServerSettings: Sendable {
     package var flushInterval: Duration
     package var maxBodyBytes: Int
     package var siteRefreshInterval: Duration
+    /// Serve `POST /api/event` from the channel pipeline (`EventFastPathHandler`) instead of a
+    /// Hummingbird route. Both answer alike; the fast path skips a hop into Swift concurrency.
+    package var eventFastPath: Bool
 
     package init(
         flushInterval: Duration = .seconds(1),
         maxBodyBytes: Int = 1_000_000,
-        siteRefreshInterval: Duration = .milliseconds(500)
+        siteRefreshInterval: Duration = .milliseconds(500),
+        eventFastPath: Bool = true
     ) {
         self.flushInterval = flushInterval
         self.maxBodyBytes = maxBodyBytes
         self.siteRefreshInterval = siteRefreshInterval
+        self.eventFastPath = eventFastPath
     }
 }
 
@@ -26,6 +32,8 @@ package struct ServerSettings: Sendable {
 /// the background services (writer, site refresher, session sweeper), in start order.
 package struct PerchComponents {
     package let router: Router<PerchRequestContext>
+    /// The HTTP/1 server, with the Events API fast path in its channel pipeline when enabled.
+    package let server: HTTPServerBuilder
     package let services: [any Service]
     package let readiness: Readiness
     package let metrics: ServerMetrics
@@ -71,13 +79,18 @@ package struct PerchComponents {
             logger: logger
         )
         let readiness = Readiness()
+        let responder = EventResponder(
+            pipeline: pipeline,
+            metrics: metrics,
+            clientIPs: ClientIPResolver(),
+            maxBodyBytes: settings.maxBodyBytes
+        )
+        server =
+            settings.eventFastPath
+            ? .http1(configuration: .init(additionalChannelHandlers: [EventFastPathHandler(responder: responder)]))
+            : .http1()
         router = PerchRouter.build(
-            events: EventController(
-                pipeline: pipeline,
-                metrics: metrics,
-                clientIPs: ClientIPResolver(),
-                maxBodyBytes: settings.maxBodyBytes
-            ),
+            events: EventController(responder: responder),
             operations: OperationsController(readiness: readiness, metrics: metrics) {
                 metrics.journal(pending: journal.pendingCount)
             }

@@ -7,12 +7,13 @@ import Testing
 
 @testable import PerchServer
 
-/// `POST /api/event` over a real socket: statuses, bodies and headers as Plausible answers them.
+/// `POST /api/event` over a real socket: statuses, bodies and headers as Plausible answers them,
+/// through the channel fast path and through the Hummingbird route alike.
 @Suite struct EventsAPITests {
     static let dropped = HTTPField.Name("x-plausible-dropped")!
 
-    @Test func pageviewIsAcceptedAndStored() async throws {
-        let server = try TestServer()
+    @Test(arguments: [true, false]) func pageviewIsAcceptedAndStored(fastPath: Bool) async throws {
+        let server = try TestServer(fastPath: fastPath)
         defer { server.cleanUp() }
         try await server.run { client in
             let response = try await client.event(
@@ -32,8 +33,8 @@ import Testing
         #expect(try server.sessions().first?.pageviews == 1)
     }
 
-    @Test func validationErrorsAre400WithPlausibleMessages() async throws {
-        let server = try TestServer()
+    @Test(arguments: [true, false]) func validationErrorsAre400WithPlausibleMessages(fastPath: Bool) async throws {
+        let server = try TestServer(fastPath: fastPath)
         defer { server.cleanUp() }
         try await server.run { client in
             let response = try await client.event("{}")
@@ -51,8 +52,8 @@ import Testing
         }
     }
 
-    @Test func malformedBodiesNeverBreakTheServer() async throws {
-        let server = try TestServer()
+    @Test(arguments: [true, false]) func malformedBodiesNeverBreakTheServer(fastPath: Bool) async throws {
+        let server = try TestServer(fastPath: fastPath)
         defer { server.cleanUp() }
         try await server.run { client in
             let tooLarge = String(repeating: "a", count: 1_000_001)
@@ -78,8 +79,8 @@ import Testing
         }
     }
 
-    @Test func unknownSiteIsDroppedWithHeader() async throws {
-        let server = try TestServer()
+    @Test(arguments: [true, false]) func unknownSiteIsDroppedWithHeader(fastPath: Bool) async throws {
+        let server = try TestServer(fastPath: fastPath)
         defer { server.cleanUp() }
         try await server.run { client in
             let response = try await client.event(#"{"n":"pageview","u":"https://nope.com/","d":"nope.com"}"#)
@@ -89,8 +90,8 @@ import Testing
         }
     }
 
-    @Test func domainsMatchCaseInsensitivelyAndWithoutWWW() async throws {
-        let server = try TestServer()
+    @Test(arguments: [true, false]) func domainsMatchCaseInsensitivelyAndWithoutWWW(fastPath: Bool) async throws {
+        let server = try TestServer(fastPath: fastPath)
         defer { server.cleanUp() }
         try await server.run { client in
             let response = try await client.event(#"{"n":"pageview","u":"https://example.com/","d":"WWW.Example.COM"}"#)
@@ -100,8 +101,8 @@ import Testing
         #expect(try server.events().count == 1)
     }
 
-    @Test func severalDomainsStoreOneEventEachWithOneTimestamp() async throws {
-        let server = try TestServer(sites: [("a.com", .unlimited), ("b.com", .unlimited)])
+    @Test(arguments: [true, false]) func severalDomainsStoreOneEventEachWithOneTimestamp(fastPath: Bool) async throws {
+        let server = try TestServer(sites: [("a.com", .unlimited), ("b.com", .unlimited)], fastPath: fastPath)
         defer { server.cleanUp() }
         try await server.run { client in
             let response = try await client.event(#"{"n":"pageview","u":"https://a.com/","d":"a.com,b.com,c.com"}"#)
@@ -115,9 +116,9 @@ import Testing
         #expect(a.first?.timestamp == b.first?.timestamp)
     }
 
-    @Test func rateLimitAnswers429WhenEveryDomainIsLimited() async throws {
+    @Test(arguments: [true, false]) func rateLimitAnswers429WhenEveryDomainIsLimited(fastPath: Bool) async throws {
         let limited = RateLimit(eventsPerMinute: 60, burst: 2)
-        let server = try TestServer(sites: [("example.com", limited), ("free.com", .unlimited)])
+        let server = try TestServer(sites: [("example.com", limited), ("free.com", .unlimited)], fastPath: fastPath)
         defer { server.cleanUp() }
         let clock = server.clock
         try await server.run { client in
@@ -139,8 +140,8 @@ import Testing
         }
     }
 
-    @Test func engagementWithoutSessionIsDropped() async throws {
-        let server = try TestServer()
+    @Test(arguments: [true, false]) func engagementWithoutSessionIsDropped(fastPath: Bool) async throws {
+        let server = try TestServer(fastPath: fastPath)
         defer { server.cleanUp() }
         try await server.run { client in
             let engagement = #"{"n":"engagement","u":"https://example.com/","d":"example.com","sd":40,"e":1200}"#
@@ -160,8 +161,8 @@ import Testing
         #expect(try server.sessions().first?.events == 1)
     }
 
-    @Test func forwardedClientIPFromLoopbackSeparatesVisitors() async throws {
-        let server = try TestServer()
+    @Test(arguments: [true, false]) func forwardedClientIPFromLoopbackSeparatesVisitors(fastPath: Bool) async throws {
+        let server = try TestServer(fastPath: fastPath)
         defer { server.cleanUp() }
         try await server.run { client in
             let body = #"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#
@@ -177,8 +178,8 @@ import Testing
         #expect(try server.sessions().count == 2)
     }
 
-    @Test func corsPreflightAndHeaders() async throws {
-        let server = try TestServer()
+    @Test(arguments: [true, false]) func corsPreflightAndHeaders(fastPath: Bool) async throws {
+        let server = try TestServer(fastPath: fastPath)
         defer { server.cleanUp() }
         try await server.run { client in
             let preflight = try await client.execute(uri: "/api/event", method: .options)
@@ -197,8 +198,8 @@ import Testing
         }
     }
 
-    @Test func healthAndMetrics() async throws {
-        let server = try TestServer()
+    @Test(arguments: [true, false]) func healthAndMetrics(fastPath: Bool) async throws {
+        let server = try TestServer(fastPath: fastPath)
         defer { server.cleanUp() }
         try await server.run { client in
             let health = try await client.execute(uri: "/api/health", method: .get)
@@ -213,8 +214,8 @@ import Testing
         }
     }
 
-    @Test func fsyncModeAnswersAfterTheJournalIsDurable() async throws {
-        let server = try TestServer(durability: .fsync)
+    @Test(arguments: [true, false]) func fsyncModeAnswersAfterTheJournalIsDurable(fastPath: Bool) async throws {
+        let server = try TestServer(durability: .fsync, fastPath: fastPath)
         defer { server.cleanUp() }
         try await server.run { client in
             try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in

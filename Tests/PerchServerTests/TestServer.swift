@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTesting
 import Logging
 import PerchCore
@@ -18,9 +19,11 @@ struct TestServer {
 
     static let quietLogger = Logger(label: "perch.test", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    init(durability: JournalDurability = .buffer, sites: [(String, RateLimit)] = [("example.com", .unlimited)])
-        throws
-    {
+    init(
+        durability: JournalDurability = .buffer,
+        sites: [(String, RateLimit)] = [("example.com", .unlimited)],
+        fastPath: Bool = true
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("perch-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try SQLiteStore(path: directory.appendingPathComponent("perch.sqlite3").path)
@@ -38,7 +41,7 @@ struct TestServer {
             store: store,
             journal: journal,
             clock: clock,
-            settings: ServerSettings(),
+            settings: ServerSettings(eventFastPath: fastPath),
             logger: Self.quietLogger
         )
     }
@@ -49,6 +52,7 @@ struct TestServer {
         let readiness = components.readiness
         let app = Application(
             router: components.router,
+            server: components.server,
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { _ in readiness.set(.ready) },
             logger: Self.quietLogger

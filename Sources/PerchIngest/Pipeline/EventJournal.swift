@@ -2,9 +2,11 @@ import PerchCore
 import PerchJournal
 
 /// Where the pipeline puts accepted events: appends never block on I/O and return the entry's
-/// sequence; the HTTP layer then waits until the journal is durable through it.
+/// sequence; the HTTP layer then waits until the journal is durable through it, with a callback
+/// (from an event loop, no `await`) or asynchronously.
 package protocol EventJournal: Sendable {
     func append(_ entry: JournalEntry) throws -> UInt64
+    func whenDurable(_ sequence: UInt64, _ callback: @escaping @Sendable (Result<Void, JournalError>) -> Void)
     func waitDurable(_ sequence: UInt64) async throws
 }
 

@@ -13,26 +13,27 @@ package struct CORSMiddleware<Context: RequestContext>: RouterMiddleware {
     ) async throws -> Response {
         if request.method == .options {
             var response = Response(status: .noContent)
-            Self.addCommonHeaders(to: &response.headers)
+            CORSHeaders.addCommon(to: &response.headers)
             response.headers[.accessControlMaxAge] = "1728000"
             response.headers[.accessControlAllowHeaders] = CORSHeaders.allowHeaders
             response.headers[.accessControlAllowMethods] = "GET,POST,PUT,PATCH,DELETE,OPTIONS"
             return response
         }
         var response = try await next(request, context)
-        Self.addCommonHeaders(to: &response.headers)
+        CORSHeaders.addCommon(to: &response.headers)
         return response
-    }
-
-    private static func addCommonHeaders(to headers: inout HTTPFields) {
-        headers[.accessControlAllowOrigin] = "*"
-        headers[.accessControlAllowCredentials] = "true"
-        headers[.accessControlExposeHeaders] = ""
     }
 }
 
 /// The constant header values of cors_plug's defaults.
 enum CORSHeaders {
+    /// The headers every response carries.
+    static func addCommon(to headers: inout HTTPFields) {
+        headers[.accessControlAllowOrigin] = "*"
+        headers[.accessControlAllowCredentials] = "true"
+        headers[.accessControlExposeHeaders] = ""
+    }
+
     static let allowHeaders =
         "Authorization,Content-Type,Accept,Origin,User-Agent,DNT,Cache-Control,X-Mx-ReqToken,Keep-Alive,"
         + "X-Requested-With,If-Modified-Since,X-CSRF-Token"

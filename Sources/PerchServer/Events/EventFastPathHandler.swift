@@ -1,0 +1,169 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTPTypes
+import PerchIngest
+
+/// Serves `POST /api/event` straight from the channel pipeline, ahead of Hummingbird: the body is
+/// collected on the event loop, the synchronous pipeline runs there, and the reply is written when
+/// the journal calls back — no hop into Swift concurrency per event. Every other request, and any
+/// request that arrives while Hummingbird still owes a response on this connection (pipelining),
+/// is passed on unchanged, so responses stay in request order.
+final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    private enum State {
+        case idle
+        /// Passing a request through to Hummingbird.
+        case forwarding
+        case collecting(HTTPRequest, ByteBuffer)
+        /// Our reply is being decided (journal wait); later parts are queued.
+        case replying
+        /// Answered already (body too large): the rest of the body is read and thrown away, so the
+        /// client can finish sending, read the answer and go on using the connection.
+        case discarding
+        /// The connection is being closed; ignore the rest.
+        case closing
+    }
+
+    private let responder: EventResponder
+    private var state = State.idle
+    /// Requests handed to Hummingbird whose response has not ended yet.
+    private var owedByHummingbird = 0
+    private var queued: [HTTPRequestPart] = []
+    private static let maxQueuedParts = 256
+
+    init(responder: EventResponder) {
+        self.responder = responder
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let part = unwrapInboundIn(data)
+        if case .replying = state {
+            queued.append(part)
+            if queued.count > Self.maxQueuedParts { close(context) }
+            return
+        }
+        handle(part, context: context)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data) { owedByHummingbird -= 1 }
+        context.write(data, promise: promise)
+    }
+
+    private func handle(_ part: HTTPRequestPart, context: ChannelHandlerContext) {
+        switch (state, part) {
+        case (.idle, .head(let head)):
+            if owedByHummingbird == 0, head.method == .post, Self.isEventPath(head.path) {
+                state = .collecting(head, context.channel.allocator.buffer(capacity: 512))
+            } else {
+                owedByHummingbird += 1
+                state = .forwarding
+                context.fireChannelRead(wrapInboundOut(part))
+            }
+        case (.forwarding, _):
+            if case .end = part { state = .idle }
+            context.fireChannelRead(wrapInboundOut(part))
+        case (.collecting(let head, var body), .body(var chunk)):
+            guard body.readableBytes + chunk.readableBytes <= responder.maxBodyBytes else {
+                // Answer now, without keeping the rest of an oversized body.
+                state = .discarding
+                write(responder.response(for: EventResponder.tooLarge), closing: false, context: context)
+                return
+            }
+            state = .idle  // drop the buffer's reference while appending, so it is not copied
+            body.writeBuffer(&chunk)
+            state = .collecting(head, body)
+        case (.collecting(let head, let body), .end):
+            state = .replying
+            respond(to: head, body: body, context: context)
+        case (.discarding, .end):
+            state = .idle
+        case (.discarding, _), (.closing, _):
+            break
+        default:
+            // A head inside a body, or a body outside a request: not HTTP we can follow.
+            close(context)
+        }
+    }
+
+    private func respond(to head: HTTPRequest, body: ByteBuffer, context: ChannelHandlerContext) {
+        let result = responder.ingest(body: body, headers: head.headerFields, peer: context.channel.remoteAddress)
+        let closing = Self.wantsClose(head)
+        guard let sequence = responder.durabilityWait(for: result) else {
+            finish(result, closing: closing, context: context)
+            return
+        }
+        let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+        responder.pipeline.journal.whenDurable(sequence) { durable in
+            let final: IngestResult =
+                switch durable {
+                case .success: result
+                case .failure: .unavailable(retryAfterSeconds: 1)
+                }
+            // Buffer mode calls back at once, on this event loop; fsync mode from the journal's thread.
+            if bound.eventLoop.inEventLoop {
+                bound.value.handler.finish(final, closing: closing, context: bound.value.context)
+            } else {
+                bound.eventLoop.execute {
+                    bound.value.handler.finish(final, closing: closing, context: bound.value.context)
+                }
+            }
+        }
+    }
+
+    private func finish(_ result: IngestResult, closing: Bool, context: ChannelHandlerContext) {
+        guard case .replying = state else { return }
+        write(responder.response(for: result), closing: closing, context: context)
+        if closing {
+            state = .closing
+            return
+        }
+        state = .idle
+        let parts = queued
+        queued.removeAll()
+        for (index, part) in parts.enumerated() {
+            if case .replying = state {
+                queued.append(contentsOf: parts[index...])
+                return
+            }
+            handle(part, context: context)
+        }
+    }
+
+    private func write(_ response: EventResponse, closing: Bool, context: ChannelHandlerContext) {
+        var head = HTTPResponse(status: response.status, headerFields: response.headers)
+        let body = context.channel.allocator.buffer(string: response.body)
+        head.headerFields[.contentLength] = String(body.readableBytes)
+        if closing { head.headerFields[.connection] = "close" }
+        // Our own responses do not pass through `write(context:…)`, so they do not count as
+        // Hummingbird's.
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.body(body)), promise: nil)
+        if closing {
+            let channel = context.channel
+            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+        } else {
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+    }
+
+    private func close(_ context: ChannelHandlerContext) {
+        state = .closing
+        queued.removeAll()
+        context.close(promise: nil)
+    }
+
+    static func isEventPath(_ path: String?) -> Bool {
+        guard let path else { return false }
+        if path == "/api/event" { return true }
+        return path.hasPrefix("/api/event?")
+    }
+
+    static func wantsClose(_ head: HTTPRequest) -> Bool {
+        head.headerFields[.connection]?.lowercased().contains("close") == true
+    }
+}
