@@ -101,7 +101,11 @@ let package = Package(
             dependencies: ["PerchJournal", "PerchCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
-        .testTarget(name: "PerchIngestTests", dependencies: ["PerchIngest", "PerchCore"], swiftSettings: strict),
+        .testTarget(
+            name: "PerchIngestTests",
+            dependencies: ["PerchIngest", "PerchCore", "PerchJournal"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "PerchSQLiteTests", dependencies: ["PerchSQLite", "PerchCore"], swiftSettings: strict),
         .testTarget(name: "PerchEndToEndTests", swiftSettings: strict),
         .testTarget(

@@ -61,20 +61,19 @@ package struct IngestPipeline: Sendable {
             return .rateLimited(retryAfterSeconds: retryAfter)
         }
         let timestamp = nowMilliseconds / 1000
-        let salts = salts.salts()
+        let salts = salts.salts(nowSeconds: timestamp)
         var lastSequence: UInt64?
         var stored = 0
         for (domain, site) in admitted {
-            let draft = draftRecord(event, site: site, timestamp: timestamp)
+            // `domain` is already lowercased and without `www.` (EventRequest.domains).
             let ids = identity.userIDs(
                 salts: salts,
                 userAgent: request.userAgent,
                 clientIP: request.clientIP,
-                domain: Site.canonicalDomain(domain),
+                domain: domain,
                 hostname: event.hostname
             )
-            var record = draft
-            record.userID = ids.current
+            let record = draftRecord(event, site: site, userID: ids.current, timestamp: timestamp)
             let outcome: Result<UInt64, DropReason>
             do {
                 outcome = try sessions.record(
@@ -104,12 +103,14 @@ package struct IngestPipeline: Sendable {
         return .accepted(stored: stored, dropped: dropped, durableThrough: lastSequence)
     }
 
-    private func draftRecord(_ event: EventRequest, site: Site, timestamp: Int64) -> EventRecord {
+    /// The event row before its session is known: the visitor's current-salt id, the event's own
+    /// visit attributes.
+    private func draftRecord(_ event: EventRequest, site: Site, userID: UInt64, timestamp: Int64) -> EventRecord {
         EventRecord(
             timestamp: timestamp,
             name: event.name,
             siteID: site.id,
-            userID: 0,
+            userID: userID,
             sessionID: 0,
             hostname: event.hostname,
             pathname: event.pathname,

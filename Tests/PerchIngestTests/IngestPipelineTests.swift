@@ -1,0 +1,117 @@
+import PerchCore
+import PerchJournal
+import Synchronization
+import Testing
+
+@testable import PerchIngest
+
+/// The pipeline's own decisions, with a journal that can refuse: outcomes per domain, 429 only
+/// when every domain is limited, 503 when the journal is full, and no session change for an
+/// event that was not journaled.
+@Suite struct IngestPipelineTests {
+    static let pageview = #"{"n":"pageview","u":"https://a.test/","d":"a.test"}"#
+
+    @Test func acceptedEventsAreJournaledWithTheSessionsIDs() throws {
+        let fixture = try PipelineFixture()
+        let result = fixture.pipeline.process(fixture.request(Self.pageview))
+        guard case .accepted(let stored, let dropped, let sequence) = result else {
+            Issue.record("expected accepted, got \(result)")
+            return
+        }
+        #expect(stored == 1 && dropped.isEmpty && sequence == 1)
+        let entry = try #require(fixture.journal.entries.first)
+        #expect(entry.event.sessionID == entry.session?.sessionID)
+        #expect(entry.event.timestamp == fixture.clock.nowSeconds())
+        #expect(entry.session?.pageviews == 1)
+    }
+
+    @Test func fullJournalAnswersUnavailableAndLeavesTheSessionAlone() throws {
+        let fixture = try PipelineFixture()
+        fixture.journal.refuse(true)
+        guard case .unavailable = fixture.pipeline.process(fixture.request(Self.pageview)) else {
+            Issue.record("expected unavailable")
+            return
+        }
+        #expect(fixture.sessions.count == 0)
+
+        fixture.journal.refuse(false)
+        _ = fixture.pipeline.process(fixture.request(Self.pageview))
+        #expect(fixture.journal.entries.first?.session?.events == 1, "the refused event must not count")
+    }
+
+    @Test func rateLimitedOnlyWhenEveryDomainIsLimited() throws {
+        let fixture = try PipelineFixture(limit: RateLimit(eventsPerMinute: 1, burst: 1))
+        let both = #"{"n":"pageview","u":"https://a.test/","d":"a.test,b.test"}"#
+        guard case .accepted(1, [.notFound], _) = fixture.pipeline.process(fixture.request(both)) else {
+            Issue.record("expected one stored, one not_found")
+            return
+        }
+        guard case .accepted(0, [.throttle, .notFound], nil) = fixture.pipeline.process(fixture.request(both)) else {
+            Issue.record("a limited domain beside an unknown one is a drop, not a 429")
+            return
+        }
+        guard case .rateLimited(let seconds) = fixture.pipeline.process(fixture.request(Self.pageview)) else {
+            Issue.record("expected 429")
+            return
+        }
+        #expect(seconds == 60)
+    }
+
+    @Test func invalidRequestsNeverReachTheJournal() throws {
+        let fixture = try PipelineFixture()
+        guard case .invalid(let errors) = fixture.pipeline.process(fixture.request(#"{"n":"pageview"}"#)) else {
+            Issue.record("expected invalid")
+            return
+        }
+        #expect(errors.messages(for: "url") == ["is required"])
+        #expect(fixture.journal.entries.isEmpty)
+    }
+}
+
+/// A pipeline over in-memory parts and a journal that records or refuses.
+struct PipelineFixture {
+    let clock = ManualWallClock(seconds: 1_764_000_000)
+    let journal = RecordingJournal()
+    let sessions = SessionCache()
+    let pipeline: IngestPipeline
+
+    init(limit: RateLimit = .unlimited) throws {
+        pipeline = IngestPipeline(
+            sites: SiteRegistry(sites: [Site(id: 1, domain: "a.test", rateLimit: limit)]),
+            rateLimiter: SiteRateLimiter(),
+            salts: try SaltRing(store: InMemorySaltStore(), clock: clock),
+            sessions: sessions,
+            journal: journal,
+            clock: clock
+        )
+    }
+
+    func request(_ body: String) -> IngestRequest {
+        IngestRequest(body: Array(body.utf8), contentType: "text/plain", userAgent: "UA", clientIP: "192.0.2.1")
+    }
+}
+
+/// An `EventJournal` that keeps entries in memory, or refuses them as a full journal does.
+final class RecordingJournal: EventJournal {
+    private let state = Mutex<(entries: [JournalEntry], refusing: Bool)>(([], false))
+
+    var entries: [JournalEntry] { state.withLock { $0.entries } }
+
+    func refuse(_ refusing: Bool) {
+        state.withLock { $0.refusing = refusing }
+    }
+
+    func append(_ entry: JournalEntry) throws -> UInt64 {
+        try state.withLock { state in
+            if state.refusing { throw JournalError.full }
+            state.entries.append(entry)
+            return UInt64(state.entries.count)
+        }
+    }
+
+    func whenDurable(_ sequence: UInt64, _ callback: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
+        callback(.success(()))
+    }
+
+    func waitDurable(_ sequence: UInt64) async throws {}
+}
