@@ -56,6 +56,17 @@ struct HostileClientTests {
         #expect(binary.readAll().hasPrefix("HTTP/1.1 400"))
         binary.closeConnection()
 
+        // A client that waits for `100 Continue` before sending its body.
+        let polite = try RawHTTPConnection(port: perch.port)
+        polite.send(
+            "POST /api/event HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nExpect: 100-continue\r\n"
+                + "Connection: close\r\nContent-Length: \(Self.pageview.utf8.count)\r\n\r\n"
+        )
+        #expect(polite.readSome().hasPrefix("HTTP/1.1 100 Continue"))
+        polite.send(Self.pageview)
+        #expect(polite.readAll().contains("HTTP/1.1 202"))
+        polite.closeConnection()
+
         let after = try await perch.postEvent(Self.pageview)
         #expect(after.status == 202)
         #expect(after.headers["x-plausible-dropped"] == nil)

@@ -42,6 +42,13 @@ struct RawHTTPConnection {
         shutdown(descriptor, Int32(SHUT_WR))
     }
 
+    /// What one read returns (waiting at most 5 s).
+    func readSome() -> String {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        return count > 0 ? String(decoding: chunk[0..<count], as: UTF8.self) : ""
+    }
+
     /// Everything the server sends until it closes the connection or 5 s pass.
     func readAll() -> String {
         var received: [UInt8] = []

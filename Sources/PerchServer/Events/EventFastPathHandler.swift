@@ -59,6 +59,10 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         case (.idle, .head(let head)):
             if owedByHummingbird == 0, head.method == .post, Self.isEventPath(head.path) {
                 state = .collecting(head, context.channel.allocator.buffer(capacity: 512))
+                if head.headerFields[.expect]?.lowercased() == "100-continue" {
+                    // Clients that ask (curl does for large bodies) would otherwise wait a second.
+                    context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+                }
             } else {
                 owedByHummingbird += 1
                 state = .forwarding
