@@ -33,7 +33,8 @@ let package = Package(
         .target(
             name: "PerchCLI",
             dependencies: [
-                "PerchCore", "PerchIngest", "PerchJournal", "PerchPayload", "PerchServer", "PerchSQLite",
+                "PerchCore", "PerchEnrich", "PerchIngest", "PerchJournal", "PerchPayload", "PerchServer",
+                "PerchSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -45,7 +46,7 @@ let package = Package(
         .target(
             name: "PerchServer",
             dependencies: [
-                "PerchCore", "PerchIngest", "PerchJournal", "PerchPayload",
+                "PerchCore", "PerchEnrich", "PerchIngest", "PerchJournal", "PerchPayload",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -82,6 +83,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "PerchEnrich",
+            dependencies: ["PerchCore"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "PerchCore",
             swiftSettings: strict
         ),
@@ -107,11 +113,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PerchSQLiteTests", dependencies: ["PerchSQLite", "PerchCore"], swiftSettings: strict),
+        .testTarget(name: "PerchEnrichTests", dependencies: ["PerchEnrich", "PerchCore"], swiftSettings: strict),
         .testTarget(name: "PerchEndToEndTests", swiftSettings: strict),
         .testTarget(
             name: "PerchServerTests",
             dependencies: [
-                "PerchServer", "PerchCore", "PerchIngest", "PerchSQLite", "PerchCLI",
+                "PerchServer", "PerchCore", "PerchEnrich", "PerchIngest", "PerchSQLite", "PerchCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -37,7 +37,8 @@ struct ServerAssembly {
             clock: SystemWallClock(),
             settings: ServerSettings(
                 flushInterval: configuration.flushInterval,
-                maxBodyBytes: configuration.maxBodyBytes
+                maxBodyBytes: configuration.maxBodyBytes,
+                trustedProxies: configuration.trustedProxies
             ),
             logger: logger
         )

@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import PerchCore
+import PerchEnrich
 import PerchIngest
 import PerchJournal
 import ServiceLifecycle
@@ -14,17 +15,21 @@ package struct ServerSettings: Sendable {
     /// Serve `POST /api/event` from the channel pipeline (`EventFastPathHandler`) instead of a
     /// Hummingbird route. Both answer alike; the fast path skips a hop into Swift concurrency.
     package var eventFastPath: Bool
+    /// Peers whose client-IP headers are believed.
+    package var trustedProxies: [CIDRBlock]
 
     package init(
         flushInterval: Duration = .seconds(1),
         maxBodyBytes: Int = 1_000_000,
         siteRefreshInterval: Duration = .milliseconds(500),
-        eventFastPath: Bool = true
+        eventFastPath: Bool = true,
+        trustedProxies: [CIDRBlock] = CIDRBlock.loopback
     ) {
         self.flushInterval = flushInterval
         self.maxBodyBytes = maxBodyBytes
         self.siteRefreshInterval = siteRefreshInterval
         self.eventFastPath = eventFastPath
+        self.trustedProxies = trustedProxies
     }
 }
 
@@ -82,7 +87,7 @@ package struct PerchComponents {
         let responder = EventResponder(
             pipeline: pipeline,
             metrics: metrics,
-            clientIPs: ClientIPResolver(),
+            clientIPs: ClientIPResolver(trustedProxies: settings.trustedProxies),
             maxBodyBytes: settings.maxBodyBytes
         )
         server =

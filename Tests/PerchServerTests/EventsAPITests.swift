@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PerchCore
+import PerchEnrich
 import Testing
 
 @testable import PerchServer
@@ -167,7 +168,7 @@ import Testing
         try await server.run { client in
             let body = #"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#
             _ = try await client.event(body, headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.1"])
-            _ = try await client.event(body, headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.1, 10.0.0.1"])
+            _ = try await client.event(body, headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.1, 127.0.0.1"])
             _ = try await client.event(body, headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.2"])
         }
         try server.flush()
@@ -176,6 +177,25 @@ import Testing
         #expect(users[0] == users[1])
         #expect(users[0] != users[2])
         #expect(try server.sessions().count == 2)
+    }
+
+    @Test(arguments: [true, false]) func forwardedHeadersFromAnUntrustedPeerAreIgnored(fastPath: Bool) async throws {
+        let server = try TestServer(fastPath: fastPath, trustedProxies: [CIDRBlock("10.0.0.0/8")!])
+        defer { server.cleanUp() }
+        try await server.run { client in
+            let body = #"{"n":"pageview","u":"https://example.com/","d":"example.com"}"#
+            for spoofed in ["203.0.113.1", "203.0.113.2", "198.51.100.3"] {
+                _ = try await client.event(
+                    body,
+                    headers: [
+                        HTTPField.Name("X-Forwarded-For")!: spoofed, HTTPField.Name("X-Plausible-IP")!: spoofed,
+                        HTTPField.Name("CF-Connecting-IP")!: spoofed, HTTPField.Name("Forwarded")!: "for=\(spoofed)",
+                    ]
+                )
+            }
+        }
+        try server.flush()
+        #expect(Set(try server.events().map(\.userID)).count == 1, "a client must not choose its own IP")
     }
 
     @Test(arguments: [true, false]) func corsPreflightAndHeaders(fastPath: Bool) async throws {

@@ -4,6 +4,7 @@ import HummingbirdCore
 import HummingbirdTesting
 import Logging
 import PerchCore
+import PerchEnrich
 import PerchJournal
 import PerchSQLite
 import PerchServer
@@ -22,7 +23,8 @@ struct TestServer {
     init(
         durability: JournalDurability = .buffer,
         sites: [(String, RateLimit)] = [("example.com", .unlimited)],
-        fastPath: Bool = true
+        fastPath: Bool = true,
+        trustedProxies: [CIDRBlock] = CIDRBlock.loopback
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("perch-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -41,7 +43,7 @@ struct TestServer {
             store: store,
             journal: journal,
             clock: clock,
-            settings: ServerSettings(eventFastPath: fastPath),
+            settings: ServerSettings(eventFastPath: fastPath, trustedProxies: trustedProxies),
             logger: Self.quietLogger
         )
     }

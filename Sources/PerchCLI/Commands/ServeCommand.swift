@@ -50,7 +50,9 @@ struct ServeCommand: AsyncParsableCommand {
                     env.value(flag: flushInterval, variable: "PERCH_FLUSH_INTERVAL", default: "1s"),
                     option: "--flush-interval"
                 ),
-                trustedProxies: env.values(flag: trustedProxies, variable: "PERCH_TRUSTED_PROXY")
+                trustedProxies: try ConfigurationParser.trustedProxies(
+                    env.values(flag: trustedProxies, variable: "PERCH_TRUSTED_PROXY")
+                )
             )
         } catch {
             throw ValidationError(error.description)

@@ -1,3 +1,4 @@
+import PerchEnrich
 import PerchJournal
 
 /// Everything `perch serve` runs with, resolved once from flags, environment and defaults.
@@ -12,7 +13,7 @@ struct ServeConfiguration: Sendable {
     var geoIPDatabase: String?
     var durability: JournalDurability
     var flushInterval: Duration
-    var trustedProxies: [String]
+    var trustedProxies: [CIDRBlock]
     var maxBodyBytes: Int = 1_000_000
 }
 
@@ -26,6 +27,19 @@ enum ConfigurationParser {
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         guard !host.isEmpty else { throw .invalid("--listen", text, "expected HOST:PORT, e.g. 127.0.0.1:8000") }
         return .init(host: host, port: port)
+    }
+
+    /// CIDR blocks (or single addresses); none given means loopback only.
+    static func trustedProxies(_ texts: [String]) throws(ConfigurationError) -> [CIDRBlock] {
+        guard !texts.isEmpty else { return CIDRBlock.loopback }
+        var blocks: [CIDRBlock] = []
+        for text in texts {
+            guard let block = CIDRBlock(text) else {
+                throw .invalid("--trusted-proxy", text, "expected an address or CIDR block, e.g. 10.0.0.0/8")
+            }
+            blocks.append(block)
+        }
+        return blocks
     }
 
     static func durability(_ text: String) throws(ConfigurationError) -> JournalDurability {

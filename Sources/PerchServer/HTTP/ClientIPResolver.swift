@@ -1,58 +1,75 @@
 import HTTPTypes
 import NIOCore
+import PerchEnrich
 
-/// Finds the visitor's IP: the socket peer, or — when the peer is a trusted proxy (loopback for
-/// now) — the first of `X-Plausible-IP`, `CF-Connecting-IP`, `B-Forwarded-For`, `X-Forwarded-For`,
-/// `Forwarded` (spec §12.1), cleaned of ports and brackets.
+/// Finds the visitor's IP. From a peer that is not a trusted proxy it is the socket address, so a
+/// client cannot choose its own IP. From a trusted proxy (loopback by default, `--trusted-proxy`),
+/// the first usable of `X-Plausible-IP`, `CF-Connecting-IP` (one address each, set by the proxy),
+/// then `B-Forwarded-For`, `X-Forwarded-For` and `Forwarded` — of these lists, the right-most hop
+/// that is not itself a trusted proxy, since everything left of it was written by the client.
+/// Header order as Plausible's (spec §12.1); ports and brackets are cleaned off.
 package struct ClientIPResolver: Sendable {
-    package init() {}
+    package let trustedProxies: [CIDRBlock]
+
+    package init(trustedProxies: [CIDRBlock] = CIDRBlock.loopback) {
+        self.trustedProxies = trustedProxies
+    }
 
     package func clientIP(peer: SocketAddress?, headers: HTTPFields) -> String {
         let peerIP = peer?.ipAddress ?? ""
-        guard Self.isLoopback(peerIP) else { return peerIP }
+        guard let peerAddress = IPAddress(peerIP), isTrusted(peerAddress) else { return peerIP }
         for name in Self.singleValueHeaders {
-            if let value = headers[name].map(Self.clean), !value.isEmpty { return value }
+            if let value = headers[name].map(Self.clean), IPAddress(value) != nil { return value }
         }
         for name in Self.listHeaders {
-            if let first = headers[name]?.split(separator: ",").first.map({ Self.clean(String($0)) }),
-                !first.isEmpty
-            {
-                return first
+            if let list = headers[name], let hop = rightmostUntrusted(list.split(separator: ",").map(Self.clean)) {
+                return hop
             }
         }
-        if let forwarded = headers[Self.forwarded], let value = Self.forwardedFor(forwarded), !value.isEmpty {
-            return value
+        if let forwarded = headers[Self.forwarded], let hop = rightmostUntrusted(Self.forwardedFor(forwarded)) {
+            return hop
         }
         return peerIP
+    }
+
+    private func isTrusted(_ address: IPAddress) -> Bool {
+        trustedProxies.contains { $0.contains(address) }
+    }
+
+    /// The right-most valid hop that is not a trusted proxy; the left-most valid one when every hop
+    /// is trusted; nil when none is an address.
+    private func rightmostUntrusted(_ hops: [String]) -> String? {
+        var leftmost: String?
+        for hop in hops.reversed() {
+            guard let address = IPAddress(hop) else { continue }
+            if !isTrusted(address) { return hop }
+            leftmost = hop
+        }
+        return leftmost
     }
 
     private static let singleValueHeaders = [HTTPField.Name("X-Plausible-IP")!, HTTPField.Name("CF-Connecting-IP")!]
     private static let listHeaders = [HTTPField.Name("B-Forwarded-For")!, HTTPField.Name("X-Forwarded-For")!]
     private static let forwarded = HTTPField.Name("Forwarded")!
 
-    static func isLoopback(_ ip: String) -> Bool {
-        ip.hasPrefix("127.") || ip == "::1" || ip.hasPrefix("::ffff:127.")
-    }
-
-    /// The first `for=` value of a `Forwarded` header, without quotes.
-    static func forwardedFor(_ header: String) -> String? {
+    /// The `for=` values of a `Forwarded` header, in order, without quotes.
+    static func forwardedFor(_ header: String) -> [String] {
+        var values: [String] = []
         for element in header.split(separator: ",") {
             for pair in element.split(separator: ";") {
-                let trimmed = pair.trimmingCharacters(in: " \t")
+                let trimmed = trim(pair)
                 guard trimmed.lowercased().hasPrefix("for=") else { continue }
-                let value = trimmed.dropFirst(4).filter { $0 != "\"" }
-                return clean(String(value))
+                values.append(clean(String(trimmed.dropFirst(4).filter { $0 != "\"" })))
             }
         }
-        return nil
+        return values
     }
 
-    /// Strips a `:port` after an IPv4 address or `]`, and surrounding brackets.
-    static func clean(_ raw: String) -> String {
-        var value = raw.trimmingCharacters(in: " \t")
+    /// Strips surrounding space, a `:port` after an IPv4 address or `]`, and brackets.
+    static func clean<S: StringProtocol>(_ raw: S) -> String {
+        var value = trim(raw)
         if value.hasPrefix("["), let close = value.firstIndex(of: "]") {
-            value = String(value[value.index(after: value.startIndex)..<close])
-            return value
+            return String(value[value.index(after: value.startIndex)..<close])
         }
         if let colon = value.lastIndex(of: ":"), value.firstIndex(of: ":") == colon,
             value[..<colon].allSatisfy({ $0.isNumber || $0 == "." })
@@ -61,13 +78,11 @@ package struct ClientIPResolver: Sendable {
         }
         return value
     }
-}
 
-extension StringProtocol {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        guard let first = firstIndex(where: { !characters.contains($0) }) else { return "" }
-        let last = lastIndex(where: { !characters.contains($0) })!
-        return String(self[first...last])
+    private static func trim<S: StringProtocol>(_ text: S) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = text.lastIndex(where: { !isSpace($0) })!
+        return String(text[first...last])
     }
 }
