@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "PerchIngest",
             dependencies: [
-                "PerchCore", "PerchPayload", "PerchJournal",
+                "PerchCore", "PerchEnrich", "PerchPayload", "PerchJournal",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PerchIngestTests",
-            dependencies: ["PerchIngest", "PerchCore", "PerchJournal"],
+            dependencies: ["PerchIngest", "PerchCore", "PerchEnrich", "PerchJournal"],
             swiftSettings: strict
         ),
         .testTarget(name: "PerchSQLiteTests", dependencies: ["PerchSQLite", "PerchCore"], swiftSettings: strict),

@@ -6,7 +6,7 @@ package struct Perch: AsyncParsableCommand {
         commandName: "perch",
         abstract: "A self-hosted, privacy-first web analytics server speaking Plausible's APIs.",
         subcommands: [
-            ServeCommand.self, SitesCommand.self, EventsCommand.self, SessionsCommand.self,
+            ServeCommand.self, SitesCommand.self, EventsCommand.self, SessionsCommand.self, GeoIPCommand.self,
         ]
     )
 

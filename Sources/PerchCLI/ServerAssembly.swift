@@ -1,8 +1,10 @@
+import ArgumentParser
 import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
 import PerchCore
+import PerchEnrich
 import PerchJournal
 import PerchSQLite
 import PerchServer
@@ -28,13 +30,11 @@ struct ServerAssembly {
         )
         try journal.open(appliedSequence: try store.appliedJournalSequence())
         defer { journal.close() }
-        if configuration.geoIPDatabase != nil {
-            logger.warning("geoip.ignored", metadata: ["reason": "geolocation is not implemented yet"])
-        }
         let components = try PerchComponents(
             store: store,
             journal: journal,
             clock: SystemWallClock(),
+            geo: try openGeoDatabase(),
             settings: ServerSettings(
                 flushInterval: configuration.flushInterval,
                 maxBodyBytes: configuration.maxBodyBytes,
@@ -71,6 +71,31 @@ struct ServerAssembly {
         )
         try await group.run()
         logger.info("perch.stop")
+    }
+}
+
+extension ServerAssembly {
+    /// The `--geoip` file, else `geoip.mmdb` in the data directory, else none (geo fields stay
+    /// empty, with one warning). A file that is there but unreadable stops the start.
+    func openGeoDatabase() throws -> MMDBReader? {
+        let defaultPath = configuration.dataDirectory + "/geoip.mmdb"
+        guard
+            let path = configuration.geoIPDatabase
+                ?? (FileManager.default.fileExists(atPath: defaultPath) ? defaultPath : nil)
+        else {
+            logger.warning("geoip.none", metadata: ["detail": "no --geoip file and no geoip.mmdb in the data dir"])
+            return nil
+        }
+        do {
+            let reader = try MMDBReader(path: path)
+            logger.info(
+                "geoip.loaded",
+                metadata: ["geoip.path": "\(path)", "geoip.type": "\(reader.metadata.databaseType)"]
+            )
+            return reader
+        } catch {
+            throw ValidationError("cannot use the GeoIP database \(path): \(error)")
+        }
     }
 }
 

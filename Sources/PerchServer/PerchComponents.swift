@@ -51,6 +51,7 @@ package struct PerchComponents {
         store: some EventStore & SiteDirectory & SaltStore,
         journal: Journal,
         clock: any WallClock,
+        geo: (any GeoLookup)? = nil,
         settings: ServerSettings,
         logger: Logger
     ) throws {
@@ -74,7 +75,8 @@ package struct PerchComponents {
             salts: try SaltRing(store: store, clock: clock),
             sessions: sessions,
             journal: journal,
-            clock: clock
+            clock: clock,
+            geo: geo
         )
         let writer = EventWriter(
             journal: journal,

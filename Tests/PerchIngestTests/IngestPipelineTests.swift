@@ -1,4 +1,5 @@
 import PerchCore
+import PerchEnrich
 import PerchJournal
 import Synchronization
 import Testing
@@ -75,14 +76,15 @@ struct PipelineFixture {
     let sessions = SessionCache()
     let pipeline: IngestPipeline
 
-    init(limit: RateLimit = .unlimited) throws {
+    init(limit: RateLimit = .unlimited, geo: (any GeoLookup)? = nil) throws {
         pipeline = IngestPipeline(
             sites: SiteRegistry(sites: [Site(id: 1, domain: "a.test", rateLimit: limit)]),
             rateLimiter: SiteRateLimiter(),
             salts: try SaltRing(store: InMemorySaltStore(), clock: clock),
             sessions: sessions,
             journal: journal,
-            clock: clock
+            clock: clock,
+            geo: geo
         )
     }
 
@@ -114,4 +116,33 @@ final class RecordingJournal: EventJournal {
     }
 
     func waitDurable(_ sequence: UInt64) async throws {}
+}
+
+/// Geolocation in the pipeline: the client IP's location lands on the event and its session.
+@Suite struct IngestPipelineGeoTests {
+    struct FixedGeo: GeoLookup {
+        func location(_ ip: IPAddress) -> GeoLocation {
+            ip == IPAddress("192.0.2.1")
+                ? GeoLocation(
+                    countryCode: "GB", subdivision1Code: "GB-ENG", subdivision2Code: "GB-WBK", cityGeonameID: 2_655_045)
+                : GeoLocation()
+        }
+    }
+
+    @Test func locationOfTheClientIPIsStored() throws {
+        let fixture = try PipelineFixture(geo: FixedGeo())
+        _ = fixture.pipeline.process(fixture.request(IngestPipelineTests.pageview))
+        let entry = try #require(fixture.journal.entries.first)
+        #expect(entry.event.visit.countryCode == "GB")
+        #expect(entry.event.visit.subdivision1Code == "GB-ENG")
+        #expect(entry.event.visit.subdivision2Code == "GB-WBK")
+        #expect(entry.event.visit.cityGeonameID == 2_655_045)
+        #expect(entry.session?.visit.countryCode == "GB")
+    }
+
+    @Test func withoutADatabaseGeoFieldsStayEmpty() throws {
+        let fixture = try PipelineFixture()
+        _ = fixture.pipeline.process(fixture.request(IngestPipelineTests.pageview))
+        #expect(fixture.journal.entries.first?.event.visit.countryCode == "")
+    }
 }

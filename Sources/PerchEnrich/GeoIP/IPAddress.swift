@@ -1,5 +1,6 @@
 /// An IPv4 or IPv6 address as 128 bits; IPv4 is held in its IPv4-mapped form `::ffff:a.b.c.d`.
 package struct IPAddress: Sendable, Hashable {
+    /// Which text form the address was written in; `::ffff:a.b.c.d` text stays `.v6`.
     package enum Family: Sendable, Hashable {
         case v4
         case v6

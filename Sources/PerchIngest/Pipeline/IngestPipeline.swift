@@ -1,4 +1,5 @@
 import PerchCore
+import PerchEnrich
 import PerchPayload
 
 /// The ingest path of `POST /api/event` as one synchronous function: decode and validate, then for
@@ -13,6 +14,8 @@ package struct IngestPipeline: Sendable {
     package let sessions: SessionCache
     package let journal: any EventJournal
     package let clock: any WallClock
+    /// Geolocation of the client IP; nil leaves the geo fields empty.
+    package let geo: (any GeoLookup)?
 
     package init(
         decoder: EventRequestDecoder = EventRequestDecoder(),
@@ -22,7 +25,8 @@ package struct IngestPipeline: Sendable {
         identity: VisitorIdentity = VisitorIdentity(),
         sessions: SessionCache,
         journal: any EventJournal,
-        clock: any WallClock
+        clock: any WallClock,
+        geo: (any GeoLookup)? = nil
     ) {
         self.decoder = decoder
         self.sites = sites
@@ -32,6 +36,7 @@ package struct IngestPipeline: Sendable {
         self.sessions = sessions
         self.journal = journal
         self.clock = clock
+        self.geo = geo
     }
 
     package func process(_ request: IngestRequest) -> IngestResult {
@@ -62,6 +67,7 @@ package struct IngestPipeline: Sendable {
         }
         let timestamp = nowMilliseconds / 1000
         let salts = salts.salts(nowSeconds: timestamp)
+        let location = geolocate(request.clientIP)
         var lastSequence: UInt64?
         var stored = 0
         for (domain, site) in admitted {
@@ -73,7 +79,11 @@ package struct IngestPipeline: Sendable {
                 domain: domain,
                 hostname: event.hostname
             )
-            let record = draftRecord(event, site: site, userID: ids.current, timestamp: timestamp)
+            var record = draftRecord(event, site: site, userID: ids.current, timestamp: timestamp)
+            record.visit.countryCode = location.countryCode
+            record.visit.subdivision1Code = location.subdivision1Code
+            record.visit.subdivision2Code = location.subdivision2Code
+            record.visit.cityGeonameID = location.cityGeonameID
             let outcome: Result<UInt64, DropReason>
             do {
                 outcome = try sessions.record(
@@ -101,6 +111,11 @@ package struct IngestPipeline: Sendable {
             }
         }
         return .accepted(stored: stored, dropped: dropped, durableThrough: lastSequence)
+    }
+
+    private func geolocate(_ clientIP: String) -> GeoLocation {
+        guard let geo, let address = IPAddress(clientIP) else { return GeoLocation() }
+        return geo.location(address)
     }
 
     /// The event row before its session is known: the visitor's current-salt id, the event's own
