@@ -146,3 +146,31 @@ final class RecordingJournal: EventJournal {
         #expect(fixture.journal.entries.first?.event.visit.countryCode == "")
     }
 }
+
+/// `x-plausible-ip-type` as a trusted proxy reports it (spec §5 steps 2–3, §12.2).
+@Suite struct IngestPipelineIPTypeTests {
+    func process(_ type: ClientIPType?, fixture: PipelineFixture) -> IngestResult {
+        var request = fixture.request(IngestPipelineTests.pageview)
+        request.clientIPType = type
+        return fixture.pipeline.process(request)
+    }
+
+    @Test(arguments: [(ClientIPType.datacenter, DropReason.dcIP), (.threat, .threatIP)])
+    func flaggedIPsAreDropped(type: ClientIPType, reason: DropReason) throws {
+        let fixture = try PipelineFixture(geo: IngestPipelineGeoTests.FixedGeo())
+        guard case .accepted(0, let dropped, nil) = process(type, fixture: fixture) else {
+            Issue.record("expected a drop")
+            return
+        }
+        #expect(dropped == [reason])
+        #expect(fixture.journal.entries.isEmpty)
+    }
+
+    @Test func anonymousVPNIsCountryA1WithoutLookup() throws {
+        let fixture = try PipelineFixture(geo: IngestPipelineGeoTests.FixedGeo())
+        _ = process(.anonymousVPN, fixture: fixture)
+        let visit = try #require(fixture.journal.entries.first?.event.visit)
+        #expect(visit.countryCode == "A1")
+        #expect(visit.subdivision1Code == "" && visit.cityGeonameID == 0)
+    }
+}

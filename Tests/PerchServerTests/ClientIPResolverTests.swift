@@ -1,6 +1,7 @@
 import HTTPTypes
 import NIOCore
 import PerchEnrich
+import PerchIngest
 import Testing
 
 @testable import PerchServer
@@ -63,5 +64,21 @@ import Testing
         for (name, value) in example.headers { headers.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
         let peer = try SocketAddress(ipAddress: example.peer, port: 40_000)
         #expect(resolver.clientIP(peer: peer, headers: headers) == example.expected)
+    }
+}
+
+/// `x-plausible-ip-type` is believed only from trusted proxies.
+@Suite struct ClientIPTypeTests {
+    @Test(arguments: [
+        ("127.0.0.1", "dc_ip", ClientIPType.datacenter),
+        ("127.0.0.1", "threat_ip", .threat),
+        ("127.0.0.1", "anonymous_vpn_ip", .anonymousVPN),
+        ("127.0.0.1", "residential", nil),
+        ("198.51.100.9", "dc_ip", nil),
+    ])
+    func classification(peer: String, value: String, expected: ClientIPType?) throws {
+        let headers: HTTPFields = [HTTPField.Name("x-plausible-ip-type")!: value]
+        let type = ClientIPResolver().clientIPType(peer: try SocketAddress(ipAddress: peer, port: 1), headers: headers)
+        #expect(type == expected)
     }
 }

@@ -65,9 +65,19 @@ package struct IngestPipeline: Sendable {
         if admitted.isEmpty && !dropped.isEmpty && dropped.allSatisfy({ $0 == .throttle }) {
             return .rateLimited(retryAfterSeconds: retryAfter)
         }
+        // Spec §5 steps 2–3: after the gate, before anything else, for every admitted domain.
+        switch request.clientIPType {
+        case .datacenter?:
+            return .accepted(stored: 0, dropped: dropped + admitted.map { _ in .dcIP }, durableThrough: nil)
+        case .threat?:
+            return .accepted(stored: 0, dropped: dropped + admitted.map { _ in .threatIP }, durableThrough: nil)
+        case .anonymousVPN?, nil:
+            break
+        }
         let timestamp = nowMilliseconds / 1000
         let salts = salts.salts(nowSeconds: timestamp)
-        let location = geolocate(request.clientIP)
+        let location =
+            request.clientIPType == .anonymousVPN ? GeoLocation(countryCode: "A1") : geolocate(request.clientIP)
         var lastSequence: UInt64?
         var stored = 0
         for (domain, site) in admitted {

@@ -5,11 +5,28 @@ package struct IngestRequest: Sendable {
     package var contentType: String?
     package var userAgent: String?
     package var clientIP: String
+    /// What a trusted proxy said of the client IP (`x-plausible-ip-type`), if anything.
+    package var clientIPType: ClientIPType?
 
-    package init(body: [UInt8], contentType: String?, userAgent: String?, clientIP: String) {
+    package init(
+        body: [UInt8],
+        contentType: String?,
+        userAgent: String?,
+        clientIP: String,
+        clientIPType: ClientIPType? = nil
+    ) {
         self.body = body
         self.contentType = contentType
         self.userAgent = userAgent
         self.clientIP = clientIP
+        self.clientIPType = clientIPType
     }
+}
+
+/// A proxy's classification of the client IP, Plausible's `x-plausible-ip-type` (spec §5, §12.2):
+/// datacenter and threat IPs are dropped; an anonymous VPN's events get country `A1`.
+package enum ClientIPType: String, Sendable {
+    case datacenter = "dc_ip"
+    case threat = "threat_ip"
+    case anonymousVPN = "anonymous_vpn_ip"
 }

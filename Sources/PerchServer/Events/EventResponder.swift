@@ -26,7 +26,8 @@ package struct EventResponder: Sendable {
                 body: Array(body.readableBytesView),
                 contentType: headers[.contentType],
                 userAgent: headers[.userAgent],
-                clientIP: clientIPs.clientIP(peer: peer, headers: headers)
+                clientIP: clientIPs.clientIP(peer: peer, headers: headers),
+                clientIPType: clientIPs.clientIPType(peer: peer, headers: headers)
             )
         )
     }

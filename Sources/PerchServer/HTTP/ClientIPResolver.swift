@@ -1,6 +1,7 @@
 import HTTPTypes
 import NIOCore
 import PerchEnrich
+import PerchIngest
 
 /// Finds the visitor's IP. From a peer that is not a trusted proxy it is the socket address, so a
 /// client cannot choose its own IP. From a trusted proxy (loopback by default, `--trusted-proxy`),
@@ -32,6 +33,15 @@ package struct ClientIPResolver: Sendable {
         return peerIP
     }
 
+    /// `x-plausible-ip-type` (`dc_ip`, `threat_ip`, `anonymous_vpn_ip`), believed only from a
+    /// trusted proxy like the other client-IP headers.
+    package func clientIPType(peer: SocketAddress?, headers: HTTPFields) -> ClientIPType? {
+        guard let value = headers[Self.ipType], let peerIP = peer?.ipAddress, let peerAddress = IPAddress(peerIP),
+            isTrusted(peerAddress)
+        else { return nil }
+        return ClientIPType(rawValue: Self.trim(value))
+    }
+
     private func isTrusted(_ address: IPAddress) -> Bool {
         trustedProxies.contains { $0.contains(address) }
     }
@@ -51,6 +61,7 @@ package struct ClientIPResolver: Sendable {
     private static let singleValueHeaders = [HTTPField.Name("X-Plausible-IP")!, HTTPField.Name("CF-Connecting-IP")!]
     private static let listHeaders = [HTTPField.Name("B-Forwarded-For")!, HTTPField.Name("X-Forwarded-For")!]
     private static let forwarded = HTTPField.Name("Forwarded")!
+    private static let ipType = HTTPField.Name("x-plausible-ip-type")!
 
     /// The `for=` values of a `Forwarded` header, in order, without quotes.
     static func forwardedFor(_ header: String) -> [String] {
