@@ -49,10 +49,10 @@ struct SitesCommand: ParsableCommand {
                     timezone: timezone ?? existing.timezone,
                     rateLimit: limit
                 )
-                print("updated \(site.domain) (timezone \(site.timezone), \(Self.describe(site.rateLimit)))")
+                print("updated \(site.domain) (timezone \(site.timezone), \(site.rateLimit.summary))")
             } else {
                 site = try store.addSite(domain: domain, timezone: timezone ?? "UTC", rateLimit: limit)
-                print("added \(site.domain) (timezone \(site.timezone), \(Self.describe(site.rateLimit)))")
+                print("added \(site.domain) (timezone \(site.timezone), \(site.rateLimit.summary))")
             }
         }
 
@@ -73,7 +73,7 @@ struct SitesCommand: ParsableCommand {
 
         func run() throws {
             for site in try data.openStore().allSites() {
-                print("\(site.domain)\t\(site.timezone)\t\(describe(site.rateLimit))")
+                print("\(site.domain)\t\(site.timezone)\t\(site.rateLimit.summary)")
             }
         }
     }
@@ -97,11 +97,10 @@ struct SitesCommand: ParsableCommand {
     }
 }
 
-func describe(_ limit: RateLimit) -> String {
-    guard let perMinute = limit.eventsPerMinute else { return "rate limit none" }
-    return "rate limit \(perMinute)/min burst \(limit.burst)"
-}
-
-extension SitesCommand.Add {
-    static func describe(_ limit: RateLimit) -> String { PerchCLI.describe(limit) }
+extension RateLimit {
+    /// How `perch sites` prints a limit.
+    var summary: String {
+        guard let perMinute = eventsPerMinute else { return "rate limit none" }
+        return "rate limit \(perMinute)/min burst \(burst)"
+    }
 }

@@ -1,3 +1,5 @@
+import PerchCore
+
 /// Resolves a setting with the precedence flag > `PERCH_*` environment variable > default.
 /// The CLI is the only place that reads the environment.
 struct EnvironmentFallback: Sendable {
@@ -16,12 +18,6 @@ struct EnvironmentFallback: Sendable {
     func values(flag: [String], variable: String) -> [String] {
         if !flag.isEmpty { return flag }
         guard let value = environment[variable], !value.isEmpty else { return [] }
-        return value.split(separator: ",").map { String($0).trimmingASCIIWhitespace() }
-    }
-}
-
-extension String {
-    fileprivate func trimmingASCIIWhitespace() -> String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        return value.split(separator: ",").map { $0.trimmingASCIIWhitespace() }
     }
 }

@@ -39,8 +39,8 @@ extension Site {
     }
 }
 
-extension String {
-    /// The string without leading and trailing ASCII spaces, tabs and line breaks.
+extension StringProtocol {
+    /// The text without leading and trailing ASCII spaces, tabs and line breaks.
     package func trimmingASCIIWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import NIOCore
+import PerchCore
 import PerchEnrich
 import PerchIngest
 
@@ -39,7 +40,7 @@ package struct ClientIPResolver: Sendable {
         guard let value = headers[Self.ipType], let peerIP = peer?.ipAddress, let peerAddress = IPAddress(peerIP),
             isTrusted(peerAddress)
         else { return nil }
-        return ClientIPType(rawValue: Self.trim(value))
+        return ClientIPType(rawValue: value.trimmingASCIIWhitespace())
     }
 
     private func isTrusted(_ address: IPAddress) -> Bool {
@@ -68,7 +69,7 @@ package struct ClientIPResolver: Sendable {
         var values: [String] = []
         for element in header.split(separator: ",") {
             for pair in element.split(separator: ";") {
-                let trimmed = trim(pair)
+                let trimmed = pair.trimmingASCIIWhitespace()
                 guard trimmed.lowercased().hasPrefix("for=") else { continue }
                 values.append(clean(String(trimmed.dropFirst(4).filter { $0 != "\"" })))
             }
@@ -78,7 +79,7 @@ package struct ClientIPResolver: Sendable {
 
     /// Strips surrounding space, a `:port` after an IPv4 address or `]`, and brackets.
     static func clean<S: StringProtocol>(_ raw: S) -> String {
-        var value = trim(raw)
+        var value = raw.trimmingASCIIWhitespace()
         if value.hasPrefix("["), let close = value.firstIndex(of: "]") {
             return String(value[value.index(after: value.startIndex)..<close])
         }
@@ -88,12 +89,5 @@ package struct ClientIPResolver: Sendable {
             value = String(value[..<colon])
         }
         return value
-    }
-
-    private static func trim<S: StringProtocol>(_ text: S) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = text.lastIndex(where: { !isSpace($0) })!
-        return String(text[first...last])
     }
 }
