@@ -10,7 +10,8 @@ let package = Package(
     name: "perch",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "perch", targets: ["perch"])
+        .executable(name: "perch", targets: ["perch"]),
+        .executable(name: "perch-bench", targets: ["perch-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         .executableTarget(
@@ -30,11 +33,22 @@ let package = Package(
             dependencies: ["PerchCLI"],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "perch-bench",
+            dependencies: [
+                "PerchCore", "PerchEnrich", "PerchIngest", "PerchPayload",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/PerchBench",
+            swiftSettings: strict
+        ),
         .target(
             name: "PerchCLI",
             dependencies: [
                 "PerchCore", "PerchEnrich", "PerchIngest", "PerchJournal", "PerchPayload", "PerchServer",
-                "PerchSQLite",
+                "PerchSQLite", "PerchStats",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -92,6 +106,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "PerchStats",
+            dependencies: ["PerchCore"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "PerchSQLite",
             dependencies: [
                 "PerchCore",
@@ -115,6 +134,16 @@ let package = Package(
         .testTarget(name: "PerchSQLiteTests", dependencies: ["PerchSQLite", "PerchCore"], swiftSettings: strict),
         .testTarget(name: "PerchEnrichTests", dependencies: ["PerchEnrich", "PerchCore"], swiftSettings: strict),
         .testTarget(name: "PerchEndToEndTests", swiftSettings: strict),
+        .testTarget(name: "PerchStatsTests", dependencies: ["PerchStats", "PerchCore"], swiftSettings: strict),
+        .testTarget(
+            name: "PerchCLITests",
+            dependencies: [
+                "PerchCLI", "PerchCore", "PerchEnrich", "PerchSQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PerchServerTests",
             dependencies: [
