@@ -134,7 +134,12 @@ let package = Package(
         .testTarget(name: "PerchSQLiteTests", dependencies: ["PerchSQLite", "PerchCore"], swiftSettings: strict),
         .testTarget(name: "PerchEnrichTests", dependencies: ["PerchEnrich", "PerchCore"], swiftSettings: strict),
         .testTarget(name: "PerchEndToEndTests", swiftSettings: strict),
-        .testTarget(name: "PerchStatsTests", dependencies: ["PerchStats", "PerchCore"], swiftSettings: strict),
+        .testTarget(
+            name: "PerchStatsTests",
+            dependencies: ["PerchStats", "PerchCore"],
+            exclude: ["Golden"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PerchCLITests",
             dependencies: [

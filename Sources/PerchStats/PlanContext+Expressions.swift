@@ -1,0 +1,156 @@
+extension PlanContext {
+    /// A dimension's value, with empty values replaced by Plausible's labels (spec §14.3).
+    func dimensionExpression(_ dimension: Dimension, side: TableSide, alias: String) -> SQLFragment {
+        let table = side == .events ? alias : "s"
+        switch dimension {
+        case .event(.name): return "\(raw: table).name"
+        case .event(.page): return side == .events ? "\(raw: table).pathname" : "s.entry_page"
+        case .event(.hostname): return "\(raw: table).hostname"
+        case .event(.goal): return "g.name"
+        case .prop(let key):
+            let column = side == .events ? alias + ".props" : "s.entry_props"
+            return "coalesce(\(dialect.propValue(column, key: key)), \(bind: "(none)"))"
+        case .visit(let attribute):
+            var column: SQLFragment = "\(raw: table).\(raw: Self.column(attribute))"
+            if side == .events, attribute.isSessionOnly {
+                column =
+                    "(SELECT s2.\(raw: Self.column(attribute)) FROM sessions s2 "
+                    + "WHERE s2.session_id = \(raw: alias).session_id)"
+            }
+            guard let label = Self.emptyLabel(attribute) else { return column }
+            return "CASE WHEN \(column) = '' THEN \(bind: label) ELSE \(column) END"
+        case .time(let granularity):
+            let instant: SQLFragment =
+                side == .events ? "\(raw: alias).timestamp" : dialect.greatest("s.start", "\(bind: query.range.from)")
+            return dialect.bucketLabel(
+                dialect.localSeconds(instant, schedule: schedule), granularity: granularity ?? .day,
+                notBefore: query.range.firstDate)
+        }
+    }
+
+    static func column(_ attribute: Dimension.VisitAttribute) -> String {
+        switch attribute {
+        case .source: "referrer_source"
+        case .channel: "acquisition_channel"
+        case .screen, .device: "screen_size"
+        case .os: "operating_system"
+        case .osVersion: "operating_system_version"
+        case .country, .countryName: "country_code"
+        case .region, .regionName: "subdivision1_code"
+        case .city, .cityName: "city_geoname_id"
+        case .entryPageHostname: "hostname"
+        default: attribute.rawValue
+        }
+    }
+
+    static func emptyLabel(_ attribute: Dimension.VisitAttribute) -> String? {
+        switch attribute {
+        case .source, .referrer: "Direct / None"
+        case .channel: "Direct"
+        case .utmMedium, .utmSource, .utmCampaign, .utmContent, .utmTerm, .screen, .device, .browser,
+            .browserVersion, .os, .osVersion:
+            "(not set)"
+        default: nil
+        }
+    }
+
+    // MARK: filters
+
+    /// A filter over event rows of `alias`.
+    func eventCondition(_ filter: Filter, alias: String) -> SQLFragment {
+        switch filter {
+        case .leaf(let leaf):
+            if leaf.dimension == .event(.goal) { return goalCondition(leaf, alias: alias) }
+            return leafCondition(dimensionExpression(leaf.dimension, side: .events, alias: alias), leaf)
+        case .and(let filters):
+            return "(" + SQLFragment.joined(filters.map { eventCondition($0, alias: alias) }, separator: " AND ") + ")"
+        case .or(let filters):
+            return "(" + SQLFragment.joined(filters.map { eventCondition($0, alias: alias) }, separator: " OR ") + ")"
+        case .not(let inner): return "NOT \(eventCondition(inner, alias: alias))"
+        case .hasDone(let inner): return "\(raw: alias).user_id IN (\(behaviour(inner)))"
+        case .hasNotDone(let inner): return "\(raw: alias).user_id NOT IN (\(behaviour(inner)))"
+        }
+    }
+
+    /// Visitors who did something in the range (`has_done`).
+    private func behaviour(_ inner: Filter) -> SQLFragment {
+        "SELECT h.user_id FROM events h WHERE \(eventsWhere("h")) AND \(eventCondition(inner, alias: "h"))"
+    }
+
+    /// A top-level filter over sessions: visit filters apply to the session row, an `event:page`
+    /// filter to its entry page, any other event filter selects the sessions with a matching event.
+    func sessionCondition(_ filter: Filter) -> SQLFragment {
+        let direct = filter.leaves().allSatisfy { !$0.0.dimension.isEventDimension || $0.0.dimension == .event(.page) }
+        guard direct else {
+            return "s.session_id IN (SELECT x.session_id FROM events x WHERE \(eventsWhere("x")) AND "
+                + "\(eventCondition(filter, alias: "x")))"
+        }
+        switch filter {
+        case .leaf(let leaf):
+            let dimension = leaf.dimension == .event(.page) ? .visit(.entryPage) : leaf.dimension
+            return leafCondition(dimensionExpression(dimension, side: .sessions, alias: "s"), leaf)
+        case .and(let filters): return "(" + SQLFragment.joined(filters.map(sessionCondition), separator: " AND ") + ")"
+        case .or(let filters): return "(" + SQLFragment.joined(filters.map(sessionCondition), separator: " OR ") + ")"
+        case .not(let inner): return "NOT \(sessionCondition(inner))"
+        case .hasDone(let inner): return "s.user_id IN (\(behaviour(inner)))"
+        case .hasNotDone(let inner): return "s.user_id NOT IN (\(behaviour(inner)))"
+        }
+    }
+
+    private func leafCondition(_ expression: SQLFragment, _ leaf: FilterLeaf) -> SQLFragment {
+        let folded = !leaf.caseSensitive
+        let lhs = folded ? dialect.lowercase(expression) : expression
+        let values: [SQLFragment] = leaf.clauses.map { clause in
+            let bound: SQLFragment
+            switch clause {
+            case .integer(let value): bound = "\(bind: value)"
+            case .string(let text): bound = "\(bind: text)"
+            }
+            return folded ? dialect.lowercase(bound) : bound
+        }
+        var condition: SQLFragment
+        switch leaf.op.positive {
+        case .contains:
+            condition = "(" + SQLFragment.joined(values.map { dialect.contains(lhs, $0) }, separator: " OR ") + ")"
+        case .matches:
+            condition =
+                "(" + SQLFragment.joined(values.map { dialect.regexMatch(expression, pattern: $0) }, separator: " OR ")
+                + ")"
+        case .matchesWildcard:
+            let patterns: [SQLFragment] = leaf.clauses.map {
+                "\(bind: (folded ? "(?i)" : "") + WildcardPattern($0.text).regex)"
+            }
+            condition =
+                "("
+                + SQLFragment.joined(patterns.map { dialect.regexMatch(expression, pattern: $0) }, separator: " OR ")
+                + ")"
+        default:
+            condition = "\(lhs) IN (" + SQLFragment.joined(values, separator: ", ") + ")"
+        }
+        return leaf.op.isNegated ? "NOT \(condition)" : condition
+    }
+
+    /// Events that complete one of the goals the leaf names.
+    private func goalCondition(_ leaf: FilterLeaf, alias: String) -> SQLFragment {
+        let selected = query.goals.filter { goal in
+            leaf.clauses.contains {
+                TextMatch.matches(
+                    leaf.op.positive, value: goal.displayName, clause: $0.text, caseSensitive: leaf.caseSensitive)
+            }
+        }
+        var alternatives: [SQLFragment] = []
+        let names = selected.compactMap { if case .event(let name) = $0.kind { name } else { nil } }
+        if !names.isEmpty {
+            alternatives.append(
+                "\(raw: alias).name IN (" + SQLFragment.joined(names.map { "\(bind: $0)" }, separator: ", ") + ")")
+        }
+        for case .page(let path) in selected.map(\.kind) {
+            let pattern: SQLFragment = "\(bind: WildcardPattern(path).regex)"
+            let match = dialect.regexMatch("\(raw: alias).pathname", pattern: pattern)
+            alternatives.append("(\(raw: alias).name = 'pageview' AND \(match))")
+        }
+        let condition: SQLFragment =
+            alternatives.isEmpty ? "0 = 1" : "(" + SQLFragment.joined(alternatives, separator: " OR ") + ")"
+        return leaf.op.isNegated ? "NOT \(condition)" : condition
+    }
+}

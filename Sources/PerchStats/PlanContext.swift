@@ -1,0 +1,166 @@
+/// Which table a part of a plan reads.
+enum TableSide: Sendable {
+    case events, sessions
+}
+
+/// One query being planned: the table decisions and the CTE bodies (see `QueryPlanner`).
+struct PlanContext<Dialect: SQLDialect>: Sendable {
+    let query: ValidatedQuery
+    let dialect: Dialect
+    let schedule: OffsetSchedule
+    /// Either-table metrics read events when an event dimension or filter is involved (spec §14.5).
+    let eitherSide: TableSide
+
+    static var sessionLookback: Int64 { 7 * 86_400 }
+
+    init(query: ValidatedQuery, dialect: Dialect) {
+        self.query = query
+        self.dialect = dialect
+        schedule = query.range.timeZone.schedule(from: query.range.from - Self.sessionLookback, to: query.range.to)
+        let eventDimension = query.dimensions.contains(where: \.isEventDimension)
+        let eventFilter = query.query.filters.flatMap { $0.leaves() }.contains { $0.0.dimension.isEventDimension }
+        let sessionOnly = query.dimensions.contains(where: \.isSessionOnly)
+        eitherSide = (eventDimension || eventFilter) && !sessionOnly ? .events : .sessions
+    }
+
+    func side(of metric: Metric) -> TableSide {
+        switch metric.source {
+        case .events: .events
+        case .sessions: .sessions
+        case .either: eitherSide
+        }
+    }
+
+    var dimensionIndices: [Int] { Array(query.dimensions.indices) }
+
+    var nonGoalDimensionIndices: [Int] {
+        query.dimensions.indices.filter { query.dimensions[$0] != .event(.goal) }
+    }
+
+    var usesGoalDimension: Bool { query.dimensions.contains(.event(.goal)) }
+
+    /// `VALUES` rows of the site's goals when `event:goal` is a dimension, else empty.
+    var goalsCTENeeded: SQLFragment {
+        guard usesGoalDimension else { return "" }
+        guard !query.goals.isEmpty else { return "SELECT NULL, NULL, NULL WHERE 0" }
+        let rows: [SQLFragment] = query.goals.map { goal in
+            switch goal.kind {
+            case .event(let name): "(\(bind: goal.displayName), \(bind: name), NULL)"
+            case .page(let path): "(\(bind: goal.displayName), NULL, \(bind: WildcardPattern(path).regex))"
+            }
+        }
+        return "VALUES " + SQLFragment.joined(rows, separator: ", ")
+    }
+
+    // MARK: bases
+
+    func eventsWhere(_ alias: String) -> SQLFragment {
+        "\(raw: alias).site_id = \(bind: query.siteKey) AND \(raw: alias).timestamp >= \(bind: query.range.from) "
+            + "AND \(raw: alias).timestamp < \(bind: query.range.to)"
+    }
+
+    var sessionsWhere: SQLFragment {
+        let from = query.range.from
+        return "s.site_id = \(bind: query.siteKey) AND s.start >= \(bind: from - Self.sessionLookback) "
+            + "AND s.timestamp >= \(bind: from) AND s.start < \(bind: query.range.to)"
+    }
+
+    /// FROM and WHERE of one side, with every filter applied.
+    func base(_ side: TableSide, excludingGoalFilters: Bool = false, withGoals: Bool = true) -> SQLFragment {
+        switch side {
+        case .events:
+            var from: SQLFragment = "events e"
+            if withGoals, usesGoalDimension {
+                from +=
+                    " JOIN goals g ON (g.event IS NOT NULL AND e.name = g.event) OR (g.pattern IS NOT NULL "
+                    + "AND e.name = 'pageview' AND \(dialect.regexMatch("e.pathname", pattern: "g.pattern")))"
+            }
+            var conditions = [eventsWhere("e")]
+            let keepsEngagement =
+                (query.query.metrics.contains(.scrollDepth) || query.query.metrics.contains(.timeOnPage))
+                && !query.dimensions.contains(.event(.name))
+            if !keepsEngagement { conditions.append("e.name <> 'engagement'") }
+            for filter in query.query.filters where !(excludingGoalFilters && Self.isGoalOrPropLeaf(filter)) {
+                conditions.append(eventCondition(filter, alias: "e"))
+            }
+            return from + " WHERE " + SQLFragment.joined(conditions, separator: " AND ")
+        case .sessions:
+            var conditions = [sessionsWhere]
+            for filter in query.query.filters { conditions.append(sessionCondition(filter)) }
+            return "sessions s WHERE " + SQLFragment.joined(conditions, separator: " AND ")
+        }
+    }
+
+    static func isGoalOrPropLeaf(_ filter: Filter) -> Bool {
+        guard case .leaf(let leaf) = filter else { return false }
+        if case .prop = leaf.dimension { return true }
+        return leaf.dimension == .event(.goal)
+    }
+
+    /// Groups by the first `indices.count` select columns, by position.
+    func groupBy(_ indices: [Int]) -> SQLFragment {
+        let positions = (0..<indices.count).map { String($0 + 1) }
+        return indices.isEmpty ? "" : " GROUP BY " + SQLFragment(stringLiteral: positions.joined(separator: ", "))
+    }
+
+    func dimensionColumns(_ side: TableSide, _ indices: [Int]) -> [SQLFragment] {
+        indices.map { "\(dimensionExpression(query.dimensions[$0], side: side, alias: "e")) AS d\(raw: String($0))" }
+    }
+
+    // MARK: CTEs
+
+    func sideCTE(_ side: TableSide, metrics: [Metric]) -> SQLFragment {
+        var columns = dimensionColumns(side, dimensionIndices)
+        columns.append("count(*) AS n_rows")
+        for metric in metrics { columns.append("\(sideMetric(metric, side: side)) AS m_\(raw: metric.rawValue)") }
+        return "SELECT " + SQLFragment.joined(columns, separator: ", ") + " FROM " + base(side)
+            + groupBy(dimensionIndices)
+    }
+
+    /// Scroll depth: the mean over sessions of each session's deepest known scroll (≤ 100).
+    func scrollDepthCTE() -> SQLFragment {
+        let outer = dimensionIndices.map { "d\($0)" }
+        var inner = dimensionColumns(.events, dimensionIndices)
+        inner.append("e.session_id AS sid")
+        inner.append("max(CASE WHEN e.name = 'engagement' AND e.scroll_depth <= 100 THEN e.scroll_depth END) AS depth")
+        let perSession: SQLFragment =
+            "SELECT " + SQLFragment.joined(inner, separator: ", ") + " FROM " + base(.events)
+            + " GROUP BY "
+            + SQLFragment(stringLiteral: (1...(dimensionIndices.count + 1)).map(String.init).joined(separator: ", "))
+        let select = (outer + ["avg(depth) AS m_scroll_depth"]).joined(separator: ", ")
+        return "SELECT \(raw: select) FROM (\(perSession))" + groupBy(dimensionIndices)
+    }
+
+    /// Group conversion denominators: visitors per non-goal group, goal filters left out.
+    func groupDenominatorCTE() -> SQLFragment {
+        let indices = nonGoalDimensionIndices
+        var columns = dimensionColumns(.events, indices)
+        columns.append("\(dialect.countDistinct("e.user_id")) AS total")
+        return "SELECT " + SQLFragment.joined(columns, separator: ", ") + " FROM "
+            + base(.events, excludingGoalFilters: true, withGoals: false) + groupBy(indices)
+    }
+
+    func joinCondition(_ left: String, _ right: String, _ indices: [Int]) -> SQLFragment {
+        guard !indices.isEmpty else { return "1 = 1" }
+        return SQLFragment(stringLiteral: indices.map { "\(left).d\($0) = \(right).d\($0)" }.joined(separator: " AND "))
+    }
+
+    func orderBy() -> SQLFragment {
+        var terms: [String] = []
+        for entry in query.orderBy {
+            let column: String
+            switch entry.target {
+            case .metric(let metric): column = "m_" + metric.rawValue
+            case .dimension(let dimension):
+                guard let index = query.dimensions.firstIndex(of: dimension) else { continue }
+                column = "d\(index)"
+            }
+            terms.append(column + (entry.ascending ? " ASC" : " DESC"))
+        }
+        // Ties broken by the dimensions, so pages never overlap.
+        for index in dimensionIndices where !terms.contains(where: { $0.hasPrefix("d\(index) ") }) {
+            terms.append("d\(index) ASC")
+        }
+        return SQLFragment(stringLiteral: terms.isEmpty ? "1" : terms.joined(separator: ", "))
+    }
+}

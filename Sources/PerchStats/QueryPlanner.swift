@@ -1,0 +1,53 @@
+/// Turns a validated query into SQL for one store's dialect (spec §14.4, §14.5).
+///
+/// Shape: up to four common table expressions grouped by the dimensions — `ev` (event-table
+/// metrics), `se` (session-table metrics), `sd` (scroll depth, a mean of per-session maxima) and
+/// `gd` (group conversion denominators) — left-joined on the dimension columns to the first of
+/// them. Every user value is a bound parameter; dimension columns are `d0…`, metrics `m_<name>`.
+package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
+    package let dialect: Dialect
+
+    package init(dialect: Dialect) {
+        self.dialect = dialect
+    }
+
+    package func plan(_ query: ValidatedQuery) -> PlannedQuery {
+        let context = PlanContext(query: query, dialect: dialect)
+        var ctes: [(String, SQLFragment)] = []
+        if !context.goalsCTENeeded.isEmpty { ctes.append(("goals(name, event, pattern)", context.goalsCTENeeded)) }
+        let eventMetrics = query.query.metrics.filter { context.side(of: $0) == .events && $0 != .scrollDepth }
+        let sessionMetrics = query.query.metrics.filter { context.side(of: $0) == .sessions }
+        let needsScroll = query.query.metrics.contains(.scrollDepth)
+        let needsEvents = !eventMetrics.isEmpty || needsScroll || sessionMetrics.isEmpty
+        if needsEvents { ctes.append(("ev", context.sideCTE(.events, metrics: eventMetrics))) }
+        if !sessionMetrics.isEmpty { ctes.append(("se", context.sideCTE(.sessions, metrics: sessionMetrics))) }
+        if needsScroll { ctes.append(("sd", context.scrollDepthCTE())) }
+        let groupConversion = query.query.metrics.contains(.groupConversionRate)
+        if groupConversion { ctes.append(("gd", context.groupDenominatorCTE())) }
+
+        let driver = needsEvents ? "ev" : "se"
+        var from: SQLFragment = "\(raw: driver)"
+        for name in ["se", "sd"] where name != driver && ctes.contains(where: { $0.0 == name }) {
+            from += " LEFT JOIN \(raw: name) ON \(context.joinCondition(driver, name, context.dimensionIndices))"
+        }
+        if groupConversion {
+            from += " LEFT JOIN gd ON \(context.joinCondition(driver, "gd", context.nonGoalDimensionIndices))"
+        }
+        var columns: [SQLFragment] = context.dimensionIndices.map {
+            "\(raw: driver).d\(raw: String($0)) AS d\(raw: String($0))"
+        }
+        for metric in query.query.metrics {
+            columns.append("\(context.finalMetric(metric, driver: driver)) AS m_\(raw: metric.rawValue)")
+        }
+        let with: SQLFragment = "WITH " + SQLFragment.joined(ctes.map { "\(raw: $0.0) AS (\($0.1))" }, separator: ", ")
+        var main: SQLFragment = with + " SELECT " + SQLFragment.joined(columns, separator: ", ") + " FROM " + from
+        main += " ORDER BY " + context.orderBy()
+        main +=
+            " LIMIT \(bind: Int64(query.query.pagination.limit)) OFFSET \(bind: Int64(query.query.pagination.offset))"
+        let total: SQLFragment? =
+            query.query.include.totalRows ? with + " SELECT count(*) FROM \(raw: driver)" : nil
+        return PlannedQuery(
+            main: main.render(dialect), totalRows: total?.render(dialect), dimensions: query.dimensions,
+            metrics: query.query.metrics)
+    }
+}

@@ -1,0 +1,28 @@
+/// What differs between the SQL of the stores the planner serves (SQLite now, ClickHouse later).
+///
+/// Time zones: neither SQLite nor the planner's callers should need a tz database at query time,
+/// so the planner passes an `OffsetSchedule` (the site's UTC offsets by DST period over the
+/// query's range, computed in Swift) and a dialect turns a UTC timestamp into local wall-clock
+/// seconds with it; bucket labels are then formatted from those local seconds.
+package protocol SQLDialect: Sendable {
+    /// A quoted identifier.
+    func quote(_ identifier: String) -> String
+    /// The placeholder for the `index`-th (1-based) bound value.
+    func placeholder(_ index: Int, for value: SQLValue) -> String
+    /// Local wall-clock seconds (seconds since 1970-01-01 00:00 local) for a UTC unix-seconds expression.
+    func localSeconds(_ utc: SQLFragment, schedule: OffsetSchedule) -> SQLFragment
+    /// The bucket label (`YYYY-MM-DD HH:00:00` or `YYYY-MM-DD`) of local seconds; weeks start on Monday
+    /// and are labelled no earlier than `notBefore`.
+    func bucketLabel(_ local: SQLFragment, granularity: TimeGranularity, notBefore: CivilDate) -> SQLFragment
+    /// The value of a custom property in a JSON-object column, or NULL when absent.
+    func propValue(_ column: String, key: String) -> SQLFragment
+    /// True when `value` matches the regular expression `pattern`.
+    func regexMatch(_ value: SQLFragment, pattern: SQLFragment) -> SQLFragment
+    /// True when `value` contains `needle`.
+    func contains(_ value: SQLFragment, _ needle: SQLFragment) -> SQLFragment
+    func lowercase(_ value: SQLFragment) -> SQLFragment
+    func greatest(_ lhs: SQLFragment, _ rhs: SQLFragment) -> SQLFragment
+    func round(_ value: SQLFragment, decimals: Int) -> SQLFragment
+    /// The number of distinct non-NULL values.
+    func countDistinct(_ value: SQLFragment) -> SQLFragment
+}

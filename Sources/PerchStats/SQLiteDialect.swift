@@ -1,0 +1,69 @@
+/// SQL for the SQLite store (`events`/`sessions` tables of docs/storage.md).
+///
+/// Regular expressions need a `regexp(pattern, value)` function registered on the connection
+/// (SQLite ships none); everything else is stock SQLite ≥ 3.38 (JSON functions built in).
+package struct SQLiteDialect: SQLDialect {
+    package init() {}
+
+    package func quote(_ identifier: String) -> String {
+        var quoted = "\""
+        for character in identifier {
+            quoted += character == "\"" ? "\"\"" : String(character)
+        }
+        return quoted + "\""
+    }
+
+    package func placeholder(_ index: Int, for value: SQLValue) -> String {
+        "?"
+    }
+
+    package func localSeconds(_ utc: SQLFragment, schedule: OffsetSchedule) -> SQLFragment {
+        let segments = schedule.segments
+        guard segments.count > 1 else { return "(\(utc) + \(bind: Int64(segments.first?.offset ?? 0)))" }
+        var cases: SQLFragment = "CASE"
+        for index in 0..<segments.count - 1 {
+            cases += " WHEN \(utc) < \(bind: segments[index + 1].start) THEN \(bind: Int64(segments[index].offset))"
+        }
+        cases += " ELSE \(bind: Int64(segments[segments.count - 1].offset)) END"
+        return "(\(utc) + \(cases))"
+    }
+
+    package func bucketLabel(_ local: SQLFragment, granularity: TimeGranularity, notBefore: CivilDate) -> SQLFragment {
+        switch granularity {
+        case .hour: "strftime('%Y-%m-%d %H:00:00', \(local), 'unixepoch')"
+        case .day: "date(\(local), 'unixepoch')"
+        case .week: "max(date(\(local), 'unixepoch', 'weekday 0', '-6 days'), \(bind: notBefore.description))"
+        case .month: "strftime('%Y-%m-01', \(local), 'unixepoch')"
+        }
+    }
+
+    package func propValue(_ column: String, key: String) -> SQLFragment {
+        // The JSON path is bound too; SQLite quotes the key in `$."…"`, where `"` cannot be escaped,
+        // so such a key simply never matches.
+        "json_extract(\(raw: column), \(bind: "$.\"" + key + "\""))"
+    }
+
+    package func regexMatch(_ value: SQLFragment, pattern: SQLFragment) -> SQLFragment {
+        "regexp(\(pattern), \(value))"
+    }
+
+    package func contains(_ value: SQLFragment, _ needle: SQLFragment) -> SQLFragment {
+        "instr(\(value), \(needle)) > 0"
+    }
+
+    package func lowercase(_ value: SQLFragment) -> SQLFragment {
+        "lower(\(value))"
+    }
+
+    package func greatest(_ lhs: SQLFragment, _ rhs: SQLFragment) -> SQLFragment {
+        "max(\(lhs), \(rhs))"
+    }
+
+    package func round(_ value: SQLFragment, decimals: Int) -> SQLFragment {
+        "round(\(value), \(raw: String(decimals)))"
+    }
+
+    package func countDistinct(_ value: SQLFragment) -> SQLFragment {
+        "count(DISTINCT \(value))"
+    }
+}

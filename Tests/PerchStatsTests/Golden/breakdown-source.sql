@@ -1,0 +1,5 @@
+WITH se AS (SELECT CASE WHEN s.referrer_source = '' THEN ? ELSE s.referrer_source END AS d0, count(*) AS n_rows, count(DISTINCT s.user_id) AS m_visitors, 100.0 * sum(s.is_bounce) / nullif(count(*), 0) AS m_bounce_rate FROM sessions s WHERE s.site_id = ? AND s.start >= ? AND s.timestamp >= ? AND s.start < ? AND s.country_code IN (?, ?) GROUP BY 1) SELECT se.d0 AS d0, coalesce(se.m_visitors, 0) AS m_visitors, coalesce(round(se.m_bounce_rate, 0), 0) AS m_bounce_rate FROM se ORDER BY m_visitors DESC, d0 ASC LIMIT ? OFFSET ?;
+-- parameters: 'Direct / None', 7, 1781740800, 1782345600, 1784937600, 'EE', 'DE', 10, 20
+
+WITH se AS (SELECT CASE WHEN s.referrer_source = '' THEN ? ELSE s.referrer_source END AS d0, count(*) AS n_rows, count(DISTINCT s.user_id) AS m_visitors, 100.0 * sum(s.is_bounce) / nullif(count(*), 0) AS m_bounce_rate FROM sessions s WHERE s.site_id = ? AND s.start >= ? AND s.timestamp >= ? AND s.start < ? AND s.country_code IN (?, ?) GROUP BY 1) SELECT count(*) FROM se;
+-- parameters: 'Direct / None', 7, 1781740800, 1782345600, 1784937600, 'EE', 'DE'

@@ -1,0 +1,2 @@
+WITH ev AS (SELECT count(*) AS n_rows, sum(e.revenue_reporting_amount) / 1000.0 AS m_total_revenue, avg(e.revenue_reporting_amount) / 1000.0 AS m_average_revenue FROM events e WHERE e.site_id = ? AND e.timestamp >= ? AND e.timestamp < ? AND e.name <> 'engagement' AND (e.name IN (?))) SELECT ev.m_total_revenue AS m_total_revenue, ev.m_average_revenue AS m_average_revenue FROM ev ORDER BY m_total_revenue DESC LIMIT ? OFFSET ?;
+-- parameters: 7, 1767225600, 1798761600, 'Purchase', 10000, 0
