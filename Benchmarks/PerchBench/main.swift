@@ -6,7 +6,7 @@ struct PerchBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "perch-bench",
         abstract: "Micro-benchmarks of Perch's ingest stages (build with -c release).",
-        subcommands: []
+        subcommands: [GeoIPBenchmark.self, BotBenchmark.self, UserAgentBenchmark.self]
     )
 }
 

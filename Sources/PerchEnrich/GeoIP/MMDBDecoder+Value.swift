@@ -1,19 +1,45 @@
+/// What one decode may build, so that pointers shared many times cannot blow a small file up
+/// into a huge tree or copy one large string thousands of times. The figures are MaxMind's own
+/// reader limits (maxminddb 3.x): 65,536 values and 2 MiB of string and byte payload per record;
+/// pointers cost nothing beyond the values they resolve to.
+struct MMDBDecodeBudget {
+    static let maxValues = 65_536
+    static let maxPayloadBytes = 2 << 20
+
+    var values = Self.maxValues
+    var payloadBytes = Self.maxPayloadBytes
+
+    mutating func spendValue() throws(MMDBError) {
+        values -= 1
+        guard values >= 0 else { throw .limitExceeded("more than \(Self.maxValues) values in one record") }
+    }
+
+    mutating func spendPayload(_ count: Int) throws(MMDBError) {
+        payloadBytes -= count
+        guard payloadBytes >= 0 else {
+            throw .limitExceeded("more than \(Self.maxPayloadBytes) bytes of strings and bytes in one record")
+        }
+    }
+}
+
 extension MMDBDecoder {
-    /// Decodes the full value at `offset`; `budget` caps how many values one call may build so
-    /// that pointers shared many times cannot blow a small file up into a huge tree.
-    func value(at offset: Int, depth: Int = 0, budget: inout Int) throws(MMDBError) -> MMDBValue {
-        guard depth <= Self.maxDepth else { throw .corruptData(offset: offset) }
-        budget -= 1
-        guard budget >= 0 else { throw .corruptData(offset: offset) }
+    /// Decodes the full value at `offset` within `budget`.
+    func value(at offset: Int, depth: Int = 0, budget: inout MMDBDecodeBudget) throws(MMDBError) -> MMDBValue {
+        guard depth <= Self.maxDepth else { throw .limitExceeded("values nested deeper than \(Self.maxDepth)") }
+        try budget.spendValue()
         let field = try follow(try self.field(at: offset))
         let start = field.payload
         switch field.type {
-        case 2: return .string(try text(field))
+        case 2:
+            let text = try text(field)
+            try budget.spendPayload(field.size)
+            return .string(text)
         case 3:
             guard field.size == 8 else { throw .corruptData(offset: start) }
             return .double(Double(bitPattern: try unsigned(start, 8)))
         case 4:
             guard field.size <= bytes.count - start else { throw .corruptData(offset: start) }
+            try budget.spendPayload(field.size)
             return .bytes(Array(bytes[start..<start + field.size]))
         case 5, 6, 9:
             let limit = field.type == 5 ? 2 : field.type == 6 ? 4 : 8
@@ -40,7 +66,7 @@ extension MMDBDecoder {
         }
     }
 
-    private func map(_ field: Field, depth: Int, budget: inout Int) throws(MMDBError) -> MMDBValue {
+    private func map(_ field: Field, depth: Int, budget: inout MMDBDecodeBudget) throws(MMDBError) -> MMDBValue {
         guard field.size * 2 <= bytes.count - field.payload else { throw .corruptData(offset: field.payload) }
         var entries: [String: MMDBValue] = [:]
         entries.reserveCapacity(field.size)
@@ -55,7 +81,7 @@ extension MMDBDecoder {
         return .map(entries)
     }
 
-    private func array(_ field: Field, depth: Int, budget: inout Int) throws(MMDBError) -> MMDBValue {
+    private func array(_ field: Field, depth: Int, budget: inout MMDBDecodeBudget) throws(MMDBError) -> MMDBValue {
         guard field.size <= bytes.count - field.payload else { throw .corruptData(offset: field.payload) }
         var elements: [MMDBValue] = []
         elements.reserveCapacity(field.size)

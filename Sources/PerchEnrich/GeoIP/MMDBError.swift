@@ -12,4 +12,7 @@ package enum MMDBError: Error, Sendable, Equatable {
     case corruptTree
     /// A data-section value is malformed, out of bounds, too deep or too large (section offset).
     case corruptData(offset: Int)
+    /// One record would decode to more values, payload bytes or nesting than a reader allows
+    /// (what hostile, amplifying databases run into).
+    case limitExceeded(String)
 }

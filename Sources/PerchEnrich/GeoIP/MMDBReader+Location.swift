@@ -19,19 +19,16 @@ extension MMDBDecoder {
         var city: Field?
         var cursor = record.payload
         for _ in 0..<record.size {
-            let rawKey = try field(at: cursor)
-            let key = try follow(rawKey)
-            let valueOffset = try next(after: rawKey)
-            let rawValue = try field(at: valueOffset)
-            if string(key, equals: "country") {
-                country = try follow(rawValue)
-            } else if string(key, equals: "subdivisions") {
-                subdivisions = try follow(rawValue)
-            } else if string(key, equals: "city") {
-                city = try follow(rawValue)
+            let key = try key(at: cursor)
+            if bytes(key.start, key.count, equal: "country") {
+                country = try follow(try field(at: key.value))
+            } else if bytes(key.start, key.count, equal: "subdivisions") {
+                subdivisions = try follow(try field(at: key.value))
+            } else if bytes(key.start, key.count, equal: "city") {
+                city = try follow(try field(at: key.value))
             }
             if country != nil, subdivisions != nil, city != nil { break }
-            cursor = try next(after: rawValue)
+            cursor = try skip(key.value)
         }
         guard let country, let code = try member(of: country, named: "iso_code"), code.type == 2,
             !isUnknownCountry(code)
@@ -48,8 +45,9 @@ extension MMDBDecoder {
                 element = try next(after: rawElement)
             }
         }
-        if let city, let id = try member(of: city, named: "geoname_id"), [5, 6, 9].contains(id.type) {
-            result.cityGeonameID = UInt32(truncatingIfNeeded: try unsigned(id.payload, min(id.size, 4)))
+        if let city, let id = try member(of: city, named: "geoname_id"), id.type == 5 || id.type == 6 || id.type == 9 {
+            result.cityGeonameID = CityOverrides.city(
+                for: UInt32(truncatingIfNeeded: try unsigned(id.payload, min(id.size, 4))))
         }
         return result
     }
@@ -59,11 +57,9 @@ extension MMDBDecoder {
         guard map.type == 7 else { return nil }
         var cursor = map.payload
         for _ in 0..<map.size {
-            let rawKey = try field(at: cursor)
-            let valueOffset = try next(after: rawKey)
-            let rawValue = try field(at: valueOffset)
-            if string(try follow(rawKey), equals: name) { return try follow(rawValue) }
-            cursor = try next(after: rawValue)
+            let key = try key(at: cursor)
+            if bytes(key.start, key.count, equal: name) { return try follow(try field(at: key.value)) }
+            cursor = try skip(key.value)
         }
         return nil
     }

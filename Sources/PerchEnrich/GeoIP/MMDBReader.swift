@@ -49,7 +49,7 @@ package final class MMDBReader: @unchecked Sendable {
         do {
             let metadataStart = try Self.metadataStart(in: whole)
             let section = UnsafeRawBufferPointer(rebasing: whole[metadataStart...])
-            var budget = 10_000
+            var budget = MMDBDecodeBudget()
             let metadata = try MMDBMetadata(MMDBDecoder(bytes: section).value(at: 0, budget: &budget))
             self.layout = try MMDBLayout(metadata: metadata, base: base, metadataStart: metadataStart)
             self.metadata = metadata
@@ -63,6 +63,7 @@ package final class MMDBReader: @unchecked Sendable {
     }
 
     deinit {
+        layout.deallocate()
         if isMapped {
             munmap(UnsafeMutableRawPointer(mutating: base), count)
         } else {
@@ -73,8 +74,18 @@ package final class MMDBReader: @unchecked Sendable {
     /// The full record for `ip`, or nil when the database has no network containing it.
     package func lookup(_ ip: IPAddress) throws(MMDBError) -> MMDBValue? {
         guard let offset = try layout.dataOffset(for: ip) else { return nil }
-        var budget = 100_000
+        var budget = MMDBDecodeBudget()
         return try layout.decoder.value(at: offset, budget: &budget)
+    }
+
+    /// The full record for `ip` (nil when no network holds it) and the prefix length of the
+    /// network found, empty or not: IPv4 bits for `.v4` addresses, IPv6 bits otherwise (as
+    /// MaxMind's `get_with_prefix_len` reports it).
+    package func lookupNetwork(_ ip: IPAddress) throws(MMDBError) -> (record: MMDBValue?, prefixLength: Int) {
+        let network = try layout.network(for: ip)
+        guard let offset = network.offset else { return (nil, network.prefixLength) }
+        var budget = MMDBDecodeBudget()
+        return (try layout.decoder.value(at: offset, budget: &budget), network.prefixLength)
     }
 
     private static let marker: [UInt8] = [0xAB, 0xCD, 0xEF] + Array("MaxMind.com".utf8)
