@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "PerchServer",
             dependencies: [
-                "PerchCore", "PerchEnrich", "PerchIngest", "PerchJournal", "PerchPayload",
+                "PerchCore", "PerchEnrich", "PerchIngest", "PerchJournal", "PerchPayload", "PerchStats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -113,14 +113,18 @@ let package = Package(
         .target(
             name: "PerchSQLite",
             dependencies: [
-                "PerchCore",
+                "PerchCore", "PerchStats",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "PerchCoreTests", dependencies: ["PerchCore"], swiftSettings: strict),
-        .testTarget(name: "PerchPayloadTests", dependencies: ["PerchPayload", "PerchCore"], swiftSettings: strict),
+        .testTarget(
+            name: "PerchPayloadTests",
+            dependencies: ["PerchPayload", "PerchCore", "PerchEnrich"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PerchJournalTests",
             dependencies: ["PerchJournal", "PerchCore", .product(name: "Logging", package: "swift-log")],
@@ -131,8 +135,17 @@ let package = Package(
             dependencies: ["PerchIngest", "PerchCore", "PerchEnrich", "PerchJournal"],
             swiftSettings: strict
         ),
-        .testTarget(name: "PerchSQLiteTests", dependencies: ["PerchSQLite", "PerchCore"], swiftSettings: strict),
-        .testTarget(name: "PerchEnrichTests", dependencies: ["PerchEnrich", "PerchCore"], swiftSettings: strict),
+        .testTarget(
+            name: "PerchSQLiteTests",
+            dependencies: ["PerchSQLite", "PerchCore", "PerchStats"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PerchEnrichTests",
+            dependencies: ["PerchEnrich", "PerchCore"],
+            exclude: ["Referrers/Fixtures", "Domains/Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "PerchEndToEndTests", swiftSettings: strict),
         .testTarget(
             name: "PerchStatsTests",
@@ -152,7 +165,7 @@ let package = Package(
         .testTarget(
             name: "PerchServerTests",
             dependencies: [
-                "PerchServer", "PerchCore", "PerchEnrich", "PerchIngest", "PerchSQLite", "PerchCLI",
+                "PerchServer", "PerchCore", "PerchEnrich", "PerchIngest", "PerchSQLite", "PerchCLI", "PerchStats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -8,9 +8,12 @@ package struct EventRequestDecoder: Sendable {
     package static let unparsableMessage = "Unable to parse request body as json"
 
     package var parser: JSONParser
+    /// Names referral sources (spec §4.2); the ingest path hands in the live referrer-sources data.
+    package var sources: any ReferrerSourceNaming
 
-    package init(parser: JSONParser = JSONParser()) {
+    package init(parser: JSONParser = JSONParser(), sources: any ReferrerSourceNaming) {
         self.parser = parser
+        self.sources = sources
     }
 
     package func decode(body: [UInt8], contentType: String?) -> Result<EventRequest, ValidationErrors> {
@@ -81,7 +84,12 @@ package struct EventRequestDecoder: Sendable {
 
         var referrer: String?
         if case .string(let text)? = object.either("r", "referrer") { referrer = String(text.prefix(2000)) }
-        let acquisition = Acquisition(pageHost: page.url.host, referrer: referrer, query: page.query)
+        let acquisition = Acquisition(
+            pageHost: page.url.host,
+            referrer: referrer,
+            query: page.query,
+            sources: sources
+        )
         return .success(
             EventRequest(
                 name: name,

@@ -1,10 +1,11 @@
 import PerchCore
+import PerchEnrich
 
 @testable import PerchPayload
 
 /// Decodes a JSON body the way the server would, for tests.
 enum TestDecoding {
-    static let decoder = EventRequestDecoder()
+    static let decoder = EventRequestDecoder(sources: ReferrerSourceTable.builtIn)
 
     static func decode(_ body: String, contentType: String? = "text/plain") -> Result<EventRequest, ValidationErrors> {
         decoder.decode(body: Array(body.utf8), contentType: contentType)

@@ -13,7 +13,8 @@ package struct Acquisition: Sendable, Hashable {
     ///   - pageHost: the page URL's raw host.
     ///   - referrer: the `r`/`referrer` string, already truncated to 2000 characters.
     ///   - query: the page URL's decoded query.
-    package init(pageHost: String?, referrer: String?, query: FormParameters) {
+    ///   - sources: names known referrer hosts and canonicalises tagged sources.
+    package init(pageHost: String?, referrer: String?, query: FormParameters, sources: any ReferrerSourceNaming) {
         var attributes = VisitAttributes()
         let referrerURL = referrer.map { PageURL($0.trimmingWhitespace) }
         referrerHost = referrerURL?.host.flatMap { $0.isEmpty ? nil : $0.withoutWWW }
@@ -33,9 +34,9 @@ package struct Acquisition: Sendable, Hashable {
             source = taggedSource
         } else if let validReferral, let host = validReferral.host {
             let hostKey = validReferral.scheme == "android-app" ? "android-app://" + host : host
-            source = ReferrerSources.knownName(host: hostKey) ?? Self.prefixed(validReferral, host.withoutWWW)
+            source = sources.knownName(host: hostKey) ?? Self.prefixed(validReferral, host.withoutWWW)
         }
-        attributes.referrerSource = source.map(ReferrerSources.canonical) ?? ""
+        attributes.referrerSource = source.map(sources.canonical) ?? ""
 
         attributes.utmSource = taggedSource ?? ""
         attributes.utmCampaign = query["utm_campaign"] ?? ""
