@@ -1,0 +1,65 @@
+import Synchronization
+
+/// A data set that follows its file: loaded at start, reloaded when the file is replaced (a new
+/// inode, size or modification time), with the previous value kept when the new file is refused.
+/// Readers take `current` on every use; the swap is one lock-protected assignment.
+///
+/// Polling is the caller's: a service calls `reloadIfChanged()` every second, tests call it
+/// directly after replacing the file.
+package final class LiveDataset<Content: DatasetContent>: DatasetReloading {
+    package let path: String
+    /// What the first load found.
+    package let initialLoad: DatasetReload
+    private let state: Mutex<State>
+
+    private struct State: Sendable {
+        var value: Content?
+        /// The file last looked at, loaded or refused: a refused file is not retried until it changes.
+        var identity: DatasetFile.Identity?
+    }
+
+    /// Loads `path` now. Without a file, or with one that is refused, `fallback` is active.
+    package init(path: String, fallback: Content? = nil) {
+        self.path = path
+        let identity = DatasetFile.identity(of: path)
+        var value = fallback
+        if identity == nil {
+            initialLoad = .absent
+        } else {
+            do {
+                let loaded = try Content(contentsOfFile: path)
+                value = loaded
+                initialLoad = .loaded(entries: loaded.entryCount)
+            } catch {
+                initialLoad = .refused(error)
+            }
+        }
+        state = Mutex(State(value: value, identity: identity))
+    }
+
+    package var kind: DatasetKind { Content.kind }
+
+    /// The active value, nil when no file was ever loaded and no fallback was given.
+    package var current: Content? {
+        state.withLock { $0.value }
+    }
+
+    package func reloadIfChanged() -> DatasetReload {
+        let identity = DatasetFile.identity(of: path)
+        let previous = state.withLock { $0.identity }
+        guard identity != previous else { return .unchanged }
+        guard let identity else {
+            state.withLock { $0.identity = nil }
+            return .absent
+        }
+        // Loading happens outside the lock so readers never wait for a parse.
+        do {
+            let loaded = try Content(contentsOfFile: path)
+            state.withLock { $0 = State(value: loaded, identity: identity) }
+            return .loaded(entries: loaded.entryCount)
+        } catch {
+            state.withLock { $0.identity = identity }
+            return .refused(error)
+        }
+    }
+}
