@@ -9,7 +9,7 @@ import PerchCore
 /// adding the same domain again brings back the same id and its history.
 extension SQLiteStore {
     private static let selectSite = """
-        SELECT id, domain, timezone, rate_limit_per_minute, burst FROM sites WHERE removed_at IS NULL
+        SELECT id, domain, timezone, rate_limit_per_minute, burst, debug_drops FROM sites WHERE removed_at IS NULL
         """
 
     package func allSites() throws(SQLiteStoreError) -> [Site] {
@@ -118,7 +118,7 @@ extension SQLiteStore {
     private static func site(_ row: Row) -> Site {
         Site(
             id: row[0], domain: row[1], timezone: row[2],
-            rateLimit: RateLimit(eventsPerMinute: row[3], burst: row[4]))
+            rateLimit: RateLimit(eventsPerMinute: row[3], burst: row[4]), debugDrops: row[5])
     }
 
     private static func validDomain(_ raw: String) throws(SQLiteStoreError) -> String {

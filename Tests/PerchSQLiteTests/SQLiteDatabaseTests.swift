@@ -9,7 +9,7 @@ import Testing
 @Suite struct SQLiteDatabaseTests {
     @Test func inMemoryDatabaseIsMigrated() throws {
         let database = try SQLiteDatabase.inMemory()
-        #expect(try database.appliedMigrations() == ["v1-schema"])
+        #expect(try database.appliedMigrations() == SQLiteSchema.migrator.migrations)
     }
 
     @Test(arguments: [("events", SQLiteRows.eventColumns), ("sessions", SQLiteRows.sessionColumns)])
@@ -50,7 +50,7 @@ import Testing
         }
         let reopened = try SQLiteStore(path: path)
         #expect(try reopened.appliedJournalSequence() == 3)
-        #expect(try reopened.database.appliedMigrations() == ["v1-schema"])
+        #expect(try reopened.database.appliedMigrations() == SQLiteSchema.migrator.migrations)
         var count = 0
         try reopened.exportEvents(siteID: 1) { _ in count += 1 }
         #expect(count == 1)

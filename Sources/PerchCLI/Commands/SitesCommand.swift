@@ -27,9 +27,16 @@ struct SitesCommand: ParsableCommand {
         @Option(help: "Burst size of the rate limit (default 120).")
         var burst: Int?
 
+        @Option(
+            name: .customLong("debug-drops"),
+            help: "on: responses name why this site's events were dropped (x-perch-drop-reason); default off."
+        )
+        var debugDrops: String?
+
         @OptionGroup var data: DataDirectoryOptions
 
         func run() throws {
+            let debug = try debugDrops.map(Self.parseSwitch)
             let store = try data.openStore()
             let existing = try store.site(domain: domain)
             let perMinute =
@@ -42,17 +49,30 @@ struct SitesCommand: ParsableCommand {
             guard limit.burst >= 1 || limit.eventsPerMinute == nil else {
                 throw ValidationError("--burst must be at least 1")
             }
-            let site: Site
+            var site: Site
             if let existing {
                 site = try store.updateSite(
                     domain: existing.domain,
                     timezone: timezone ?? existing.timezone,
                     rateLimit: limit
                 )
-                print("updated \(site.domain) (timezone \(site.timezone), \(site.rateLimit.summary))")
+                if let debug { try store.setDebugDrops(domain: site.domain, enabled: debug) }
+                site.debugDrops = debug ?? existing.debugDrops
+                print("updated \(site.domain) (timezone \(site.timezone), \(site.summary))")
             } else {
                 site = try store.addSite(domain: domain, timezone: timezone ?? "UTC", rateLimit: limit)
-                print("added \(site.domain) (timezone \(site.timezone), \(site.rateLimit.summary))")
+                // A site added again after a removal starts with debug mode off unless asked.
+                try store.setDebugDrops(domain: site.domain, enabled: debug ?? false)
+                site.debugDrops = debug ?? false
+                print("added \(site.domain) (timezone \(site.timezone), \(site.summary))")
+            }
+        }
+
+        static func parseSwitch(_ text: String) throws -> Bool {
+            switch text {
+            case "on": return true
+            case "off": return false
+            default: throw ValidationError("--debug-drops must be on or off, not '\(text)'")
             }
         }
 
@@ -73,7 +93,8 @@ struct SitesCommand: ParsableCommand {
 
         func run() throws {
             for site in try data.openStore().allSites() {
-                print("\(site.domain)\t\(site.timezone)\t\(site.rateLimit.summary)")
+                let debug = site.debugDrops ? "\tdebug-drops on" : ""
+                print("\(site.domain)\t\(site.timezone)\t\(site.rateLimit.summary)" + debug)
             }
         }
     }
@@ -94,6 +115,13 @@ struct SitesCommand: ParsableCommand {
             }
             print("removed \(Site.canonicalDomain(domain))")
         }
+    }
+}
+
+extension Site {
+    /// How `perch sites add` describes a site's settings.
+    var summary: String {
+        rateLimit.summary + (debugDrops ? ", debug-drops on" : "")
     }
 }
 

@@ -6,12 +6,18 @@ package struct Site: Sendable, Hashable {
     /// IANA time zone name, `UTC` by default.
     package var timezone: String
     package var rateLimit: RateLimit
+    /// Opt-in: responses tell the client why this site's events were dropped
+    /// (`x-perch-drop-reason`), for debugging an integration. Off by default, as Plausible says nothing.
+    package var debugDrops: Bool
 
-    package init(id: Int64, domain: String, timezone: String = "UTC", rateLimit: RateLimit = .default) {
+    package init(
+        id: Int64, domain: String, timezone: String = "UTC", rateLimit: RateLimit = .default, debugDrops: Bool = false
+    ) {
         self.id = id
         self.domain = domain
         self.timezone = timezone
         self.rateLimit = rateLimit
+        self.debugDrops = debugDrops
     }
 }
 

@@ -3,8 +3,8 @@ import PerchEnrich
 import PerchPayload
 
 /// The ingest path of `POST /api/event` as one synchronous function: decode and validate, then for
-/// each domain gate (site, rate limit), identify the visitor, attach the session and journal the
-/// result. Nothing here awaits; the HTTP layer waits for durability afterwards.
+/// each domain gate (site, rate limit), apply the site's shields, identify the visitor, attach the
+/// session and journal the result. Nothing here awaits; the HTTP layer waits for durability afterwards.
 package struct IngestPipeline: Sendable {
     package let decoder: EventRequestDecoder
     package let sites: SiteRegistry
@@ -16,9 +16,13 @@ package struct IngestPipeline: Sendable {
     package let clock: any WallClock
     /// Geolocation of the client IP; nil leaves the geo fields empty.
     package let geo: (any GeoLookup)?
+    /// Per-site shields (spec §7.2); nil applies none.
+    package let shields: ShieldRegistry?
+    /// Where drops are counted per site and reason for `perch drops`; nil counts nothing.
+    package let dropCounter: DropCounter?
 
     package init(
-        decoder: EventRequestDecoder = EventRequestDecoder(),
+        decoder: EventRequestDecoder = EventRequestDecoder(sources: ReferrerSourceTable.builtIn),
         sites: SiteRegistry,
         rateLimiter: SiteRateLimiter,
         salts: SaltRing,
@@ -26,7 +30,9 @@ package struct IngestPipeline: Sendable {
         sessions: SessionCache,
         journal: any EventJournal,
         clock: any WallClock,
-        geo: (any GeoLookup)? = nil
+        geo: (any GeoLookup)? = nil,
+        shields: ShieldRegistry? = nil,
+        dropCounter: DropCounter? = nil
     ) {
         self.decoder = decoder
         self.sites = sites
@@ -37,6 +43,8 @@ package struct IngestPipeline: Sendable {
         self.journal = journal
         self.clock = clock
         self.geo = geo
+        self.shields = shields
+        self.dropCounter = dropCounter
     }
 
     package func process(_ request: IngestRequest) -> IngestResult {
@@ -46,19 +54,24 @@ package struct IngestPipeline: Sendable {
         case .failure(let errors): return .invalid(errors)
         }
         let nowMilliseconds = clock.nowMilliseconds()
-        var dropped: [DropReason] = []
+        var dropped: DroppedEvents = []
         var admitted: [(domain: String, site: Site)] = []
         var retryAfter = 0
+        // Every drop goes through here: counted per site, and told to debug-mode sites' clients.
+        func drop(_ reason: DropReason, domain: String, site: Site?) {
+            dropped.append(reason, debug: site?.debugDrops == true)
+            dropCounter?.record(domain: site?.domain ?? domain, reason: reason, nowMilliseconds: nowMilliseconds)
+        }
         for domain in event.domains {
             guard let site = sites.site(forDomain: domain) else {
-                dropped.append(.notFound)
+                drop(.notFound, domain: domain, site: nil)
                 continue
             }
             switch rateLimiter.admit(siteID: site.id, limit: site.rateLimit, nowMilliseconds: nowMilliseconds) {
             case .allowed:
                 admitted.append((domain, site))
             case .limited(let seconds):
-                dropped.append(.throttle)
+                drop(.throttle, domain: domain, site: site)
                 retryAfter = max(retryAfter, seconds)
             }
         }
@@ -68,19 +81,32 @@ package struct IngestPipeline: Sendable {
         // Spec §5 steps 2–3: after the gate, before anything else, for every admitted domain.
         switch request.clientIPType {
         case .datacenter?:
-            return .accepted(stored: 0, dropped: dropped + admitted.map { _ in .dcIP }, durableThrough: nil)
+            for (domain, site) in admitted { drop(.dcIP, domain: domain, site: site) }
+            return .accepted(stored: 0, dropped: dropped, durableThrough: nil)
         case .threat?:
-            return .accepted(stored: 0, dropped: dropped + admitted.map { _ in .threatIP }, durableThrough: nil)
+            for (domain, site) in admitted { drop(.threatIP, domain: domain, site: site) }
+            return .accepted(stored: 0, dropped: dropped, durableThrough: nil)
         case .anonymousVPN?, nil:
             break
         }
         let timestamp = nowMilliseconds / 1000
         let salts = salts.salts(nowSeconds: timestamp)
+        let clientAddress = IPAddress(request.clientIP)
+        // Geolocation has no side effects, so doing it once up front equals spec §5's step 7.
         let location =
-            request.clientIPType == .anonymousVPN ? GeoLocation(countryCode: "A1") : geolocate(request.clientIP)
+            request.clientIPType == .anonymousVPN ? GeoLocation(countryCode: "A1") : geolocate(clientAddress)
         var lastSequence: UInt64?
         var stored = 0
         for (domain, site) in admitted {
+            // Spec §5 steps 4–6 and 8: hostname allow, page block, IP block, then country block.
+            if let shields = shields?.shields(forSite: site.id) {
+                let early = shields.dropBeforeGeolocation(
+                    hostname: event.hostname, pathname: event.pathname, clientIP: clientAddress)
+                if let reason = early ?? (shields.dropsCountry(location.countryCode) ? .siteCountryBlocklist : nil) {
+                    drop(reason, domain: domain, site: site)
+                    continue
+                }
+            }
             // `domain` is already lowercased and without `www.` (EventRequest.domains).
             let ids = identity.userIDs(
                 salts: salts,
@@ -117,14 +143,14 @@ package struct IngestPipeline: Sendable {
                 lastSequence = sequence
                 stored += 1
             case .failure(let reason):
-                dropped.append(reason)
+                drop(reason, domain: domain, site: site)
             }
         }
         return .accepted(stored: stored, dropped: dropped, durableThrough: lastSequence)
     }
 
-    private func geolocate(_ clientIP: String) -> GeoLocation {
-        guard let geo, let address = IPAddress(clientIP) else { return GeoLocation() }
+    private func geolocate(_ address: IPAddress?) -> GeoLocation {
+        guard let geo, let address else { return GeoLocation() }
         return geo.location(address)
     }
 

@@ -52,6 +52,10 @@ package struct EventResponder: Sendable {
             dropped.forEach(metrics.eventDropped)
             var response = EventResponse(status: .accepted, contentType: EventResponse.text, body: "ok")
             if !dropped.isEmpty { response.headers[EventResponse.droppedHeader] = String(dropped.count) }
+            if !dropped.debugReasons.isEmpty {
+                response.headers[EventResponse.dropReasonHeader] =
+                    dropped.debugReasons.map(\.rawValue).joined(separator: ", ")
+            }
             return response
         case .invalid(let errors):
             metrics.eventRequest(status: 400)
@@ -87,6 +91,8 @@ package struct EventResponse: Sendable {
     static let text = "text/plain; charset=utf-8"
     static let json = "application/json; charset=utf-8"
     package static let droppedHeader = HTTPField.Name("x-plausible-dropped")!
+    /// Why events were dropped, only for sites in debug-drops mode (Perch's own header).
+    package static let dropReasonHeader = HTTPField.Name("x-perch-drop-reason")!
 
     init(status: HTTPResponse.Status, contentType: String, body: String) {
         self.status = status

@@ -4,11 +4,18 @@ import Prometheus
 
 /// The server's Prometheus metrics, created once against one registry (no global metrics system),
 /// so tests read them back from the same registry.
+///
+/// Events by outcome: `perch_events_total{outcome="accepted"}` and
+/// `perch_events_total{outcome="dropped",reason="<drop reason>"}` (one series per `DropReason`,
+/// spelled as Plausible spells it); `perch_events_accepted_total` and
+/// `perch_events_dropped_total{reason}` count the same and stay for existing dashboards.
 package final class ServerMetrics: Sendable {
     package let registry: PrometheusCollectorRegistry
     private let eventResponses: [Int: CoreMetrics.Counter]
     private let accepted: CoreMetrics.Counter
     private let dropped: [DropReason: CoreMetrics.Counter]
+    private let outcomeAccepted: CoreMetrics.Counter
+    private let outcomeDropped: [DropReason: CoreMetrics.Counter]
     private let journalPending: CoreMetrics.Gauge
     private let flushDuration: CoreMetrics.Timer
     private let flushedEvents: CoreMetrics.Counter
@@ -42,6 +49,20 @@ package final class ServerMetrics: Sendable {
                 )
             }
         )
+        outcomeAccepted = CoreMetrics.Counter(
+            label: "perch_events_total", dimensions: [("outcome", "accepted")], factory: factory)
+        outcomeDropped = Dictionary(
+            uniqueKeysWithValues: DropReason.allCases.map { reason in
+                (
+                    reason,
+                    CoreMetrics.Counter(
+                        label: "perch_events_total",
+                        dimensions: [("outcome", "dropped"), ("reason", reason.rawValue)],
+                        factory: factory
+                    )
+                )
+            }
+        )
         journalPending = CoreMetrics.Gauge(label: "perch_journal_pending_entries", factory: factory)
         flushDuration = CoreMetrics.Timer(label: "perch_flush_duration_seconds", factory: factory)
         flushedEvents = CoreMetrics.Counter(label: "perch_flushed_entries_total", factory: factory)
@@ -53,11 +74,14 @@ package final class ServerMetrics: Sendable {
     }
 
     package func eventsAccepted(_ count: Int) {
-        if count > 0 { accepted.increment(by: count) }
+        guard count > 0 else { return }
+        accepted.increment(by: count)
+        outcomeAccepted.increment(by: count)
     }
 
     package func eventDropped(_ reason: DropReason) {
         dropped[reason]?.increment()
+        outcomeDropped[reason]?.increment()
     }
 
     package func journal(pending: Int) {
