@@ -7,9 +7,9 @@ import PerchEnrich
     import Darwin
 #endif
 
-/// `perch-bench geoip --db FILE`: `MMDBReader.location(_:)` on random IPv4 addresses that have a
-/// record (hits) and on uniformly random ones, next to a reference loop that only hashes the
-/// address, all on one thread.
+/// `perch-bench geoip --db FILE`: `GeoDatabase.location(_:)` (IPv4 range index) and
+/// `MMDBReader.location(_:)` (tree walk) on random IPv4 addresses that have a record (hits) and on
+/// uniformly random ones, next to a reference loop that only hashes the address, all on one thread.
 struct GeoIPBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "geoip",
@@ -30,6 +30,11 @@ struct GeoIPBenchmark: ParsableCommand {
 
     func run() throws {
         let reader = try MMDBReader(path: db)
+        let residentBefore = Self.residentBytes()
+        let buildStart = Self.now()
+        let database = GeoDatabase(reader: reader)
+        let buildSeconds = Self.now() - buildStart
+        let residentGrowth = Self.residentBytes() - residentBefore
         var state: UInt64 = 0x5EED_2026
         func nextRandom() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
@@ -57,9 +62,27 @@ struct GeoIPBenchmark: ParsableCommand {
         }
         let hitRate = measure(hits) { UInt64(reader.location($0).cityGeonameID) }
         let randomRate = measure(random) { UInt64(reader.location($0).cityGeonameID) }
+        let indexedHitRate = measure(hits) { UInt64(database.location($0).cityGeonameID) }
+        let indexedRandomRate = measure(random) { UInt64(database.location($0).cityGeonameID) }
+        if let index = database.ipv4Index {
+            print(
+                "IPv4 index: \(index.rangeCount) ranges, \(index.locations.count) locations, "
+                    + "\(index.byteCount / 1024) KiB, built in \(Int(buildSeconds * 1000)) ms "
+                    + "(resident memory +\(residentGrowth / 1_048_576) MiB, mapped file pages included)")
+        } else {
+            print("IPv4 index: none (the IPv4 subtree is not a tree)")
+        }
         print("reference (hash of the address): \(Self.format(reference)) /s")
-        print("location, hits:   \(Self.format(hitRate)) lookups/s  ratio \(Self.ratio(hitRate, reference))")
-        print("location, random: \(Self.format(randomRate)) lookups/s  ratio \(Self.ratio(randomRate, reference))")
+        let rows = [
+            ("tree walk, hits:   ", hitRate), ("tree walk, random: ", randomRate),
+            ("IPv4 index, hits:  ", indexedHitRate), ("IPv4 index, random:", indexedRandomRate),
+        ]
+        for (name, rate) in rows {
+            print("location \(name) \(Self.format(rate)) lookups/s  ratio \(Self.ratio(rate, reference))")
+        }
+        let disagreements = random.count { database.location($0) != reader.location($0) }
+            + hits.count { database.location($0) != reader.location($0) }
+        print("index vs tree walk disagreements: \(disagreements)")
     }
 
     /// Best rate over `passes` passes of `lookups` calls cycling through `inputs`.
@@ -85,6 +108,19 @@ struct GeoIPBenchmark: ParsableCommand {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Resident set size from /proc/self/statm (0 where it does not exist).
+    private static func residentBytes() -> Int {
+        let descriptor = open("/proc/self/statm", O_RDONLY)
+        guard descriptor >= 0 else { return 0 }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return 0 }
+        let fields = buffer[..<count].split(separator: UInt8(ascii: " "))
+        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
     private static func format(_ rate: Double) -> String {
