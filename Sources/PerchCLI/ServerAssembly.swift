@@ -30,11 +30,18 @@ struct ServerAssembly {
         )
         try journal.open(appliedSequence: try store.appliedJournalSequence())
         defer { journal.close() }
+        let datasets = try ServerDatasets(
+            dataDirectory: configuration.dataDirectory,
+            geoIPFile: configuration.geoIPDatabase,
+            logger: logger
+        )
+        let reloader = DatasetReloadService(datasets: datasets.all, logger: logger)
+        reloader.logInitialLoads(datasets.initialLoads)
         let components = try PerchComponents(
             store: store,
             journal: journal,
             clock: SystemWallClock(),
-            geo: try openGeoDatabase(),
+            enrichment: datasets.enrichment,
             settings: ServerSettings(
                 flushInterval: configuration.flushInterval,
                 maxBodyBytes: configuration.maxBodyBytes,
@@ -55,7 +62,7 @@ struct ServerAssembly {
         )
         let group = ServiceGroup(
             configuration: .init(
-                services: components.services.map { .init(service: $0) }
+                services: (components.services + [reloader]).map { .init(service: $0) }
                     + [.init(service: DrainingApplication(app: app, readiness: readiness))],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
@@ -71,31 +78,6 @@ struct ServerAssembly {
         )
         try await group.run()
         logger.info("perch.stop")
-    }
-}
-
-extension ServerAssembly {
-    /// The `--geoip` file, else `geoip.mmdb` in the data directory, else none (geo fields stay
-    /// empty, with one warning). A file that is there but unreadable stops the start.
-    func openGeoDatabase() throws -> MMDBReader? {
-        let defaultPath = configuration.dataDirectory + "/geoip.mmdb"
-        guard
-            let path = configuration.geoIPDatabase
-                ?? (FileManager.default.fileExists(atPath: defaultPath) ? defaultPath : nil)
-        else {
-            logger.warning("geoip.none", metadata: ["detail": "no --geoip file and no geoip.mmdb in the data dir"])
-            return nil
-        }
-        do {
-            let reader = try MMDBReader(path: path)
-            logger.info(
-                "geoip.loaded",
-                metadata: ["geoip.path": "\(path)", "geoip.type": "\(reader.metadata.databaseType)"]
-            )
-            return reader
-        } catch {
-            throw ValidationError("cannot use the GeoIP database \(path): \(error)")
-        }
     }
 }
 

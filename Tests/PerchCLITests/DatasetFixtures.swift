@@ -21,8 +21,6 @@ enum DatasetFixtures {
             {"last_updated_timestamp":"2026-11-20T00:00:00","regions":[{"cidrs":[{"cidr":"129.146.0.0/21"}]}]}
             """,
         "/geo/google.csv": "5.101.96.0/21,NL,NL-NH,Amsterdam,\n2a03:b0c0::/32,US,US-NY,New York,\n",
-        "/ips-v4": "173.245.48.0/20\n",
-        "/ips-v6": "2400:cb00::/32\n",
     ]
 
     static func upstream() -> FixtureUpstream {

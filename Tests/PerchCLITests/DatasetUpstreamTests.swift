@@ -41,7 +41,7 @@ import Testing
             #expect(!DatasetUpstream.credit(kind).isEmpty)
             switch DatasetUpstream.of(kind, unixSeconds: 0) {
             case .file(let candidates): #expect(candidates.allSatisfy { $0.url.hasPrefix("https://") })
-            case .feeds(let feeds): #expect(feeds.count >= 5)
+            case .feeds(let feeds): #expect(feeds.count >= 4)
             }
         }
     }

@@ -85,6 +85,8 @@ struct PerchProcess {
         request.httpMethod = "POST"
         request.timeoutInterval = 10
         request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
+        // Foundation's default User-Agent names curl, which Perch drops as a bot.
+        request.setValue(Self.browserUserAgent, forHTTPHeaderField: "User-Agent")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = Data(body.utf8)
         let (_, response) = try await URLSession.shared.data(for: request)
@@ -95,6 +97,8 @@ struct PerchProcess {
         }
         return (http.statusCode, fields)
     }
+
+    static let browserUserAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
 
     func removeData() {
         try? FileManager.default.removeItem(at: dataDirectory)

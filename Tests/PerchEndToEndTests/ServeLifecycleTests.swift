@@ -35,7 +35,11 @@ struct ServeLifecycleTests {
         var perch = try PerchProcess()
         defer { perch.removeData() }
         #expect(try perch.command(["sites", "add", "live.test"]).status == 0)
-        let visitor = ["User-Agent": "PerchSecretAgent/7.3 (privacy probe)", "X-Forwarded-For": "198.51.100.77"]
+        let visitor = [
+            "User-Agent":
+                "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0 PerchSecretMarker/7.3",
+            "X-Forwarded-For": "198.51.100.77",
+        ]
 
         try await perch.start()
         #expect(try await perch.postEvent(Self.pageview, headers: visitor).status == 202)
@@ -56,7 +60,7 @@ struct ServeLifecycleTests {
 
         for file in try allFiles(under: perch.dataDirectory) {
             let bytes = try Data(contentsOf: file)
-            #expect(bytes.range(of: Data("PerchSecretAgent".utf8)) == nil, "raw User-Agent in \(file.path)")
+            #expect(bytes.range(of: Data("PerchSecretMarker".utf8)) == nil, "raw User-Agent in \(file.path)")
             #expect(bytes.range(of: Data("198.51.100.77".utf8)) == nil, "raw IP in \(file.path)")
         }
     }

@@ -76,7 +76,9 @@ struct PipelineFixture {
     let sessions = SessionCache()
     let pipeline: IngestPipeline
 
-    init(limit: RateLimit = .unlimited, geo: (any GeoLookup)? = nil) throws {
+    init(limit: RateLimit = .unlimited, geo: (any GeoLookup)? = nil, enrichment: EnrichmentData = .builtIn) throws {
+        var enrichment = enrichment
+        if let geo { enrichment.geo = { geo } }
         pipeline = IngestPipeline(
             sites: SiteRegistry(sites: [Site(id: 1, domain: "a.test", rateLimit: limit)]),
             rateLimiter: SiteRateLimiter(),
@@ -84,7 +86,7 @@ struct PipelineFixture {
             sessions: sessions,
             journal: journal,
             clock: clock,
-            geo: geo
+            enrichment: enrichment
         )
     }
 

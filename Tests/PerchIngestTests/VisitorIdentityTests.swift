@@ -1,4 +1,5 @@
 import PerchCore
+import PerchEnrich
 import PerchIngest
 import Testing
 
@@ -85,28 +86,19 @@ struct VisitorIdentityTests {
             ("loja.exemplo.com.br", "exemplo.com.br"),
             ("App.Example.COM", "example.com"),
             ("localhost", "localhost"),
+            ("192.0.2.10", "192.0.2.10"),
             ("1.2.3.4.example.com", "example.com"),
         ])
     func rootDomain(hostname: String, expected: String) {
-        #expect(RegistrableDomain().rootDomain(of: hostname) == expected)
-    }
-
-    @Test(
-        "IPv4 literals",
-        arguments: [
-            ("1.2.3.4", true), ("255.255.255.255", true), ("0.0.0.0", true),
-            ("256.1.1.1", false), ("1.2.3", false), ("1.2.3.4.5", false), ("a.b.c.d", false),
-            ("1..2.3", false), ("1.2.3.", false), ("1234.1.1.1", false), ("", false),
-        ])
-    func ipv4(text: String, expected: Bool) {
-        #expect(RegistrableDomain.isIPv4Literal(text) == expected)
+        #expect(VisitorIdentity.rootDomain(of: hostname, in: .builtIn) == expected)
     }
 
     @Test("the suffix list can be replaced, including suffixes of three labels")
     func customSuffixes() {
-        let domains = RegistrableDomain(suffixes: ["example.com", "s3.amazonaws.com"])
-        #expect(domains.rootDomain(of: "a.b.example.com") == "b.example.com")
-        #expect(domains.rootDomain(of: "x.bucket.s3.amazonaws.com") == "bucket.s3.amazonaws.com")
-        #expect(domains.rootDomain(of: "www.bbc.co.uk") == "co.uk")
+        let list = PublicSuffixList(icannRules: ["com", "example.com", "uk"], privateRules: ["s3.amazonaws.com"])
+        #expect(VisitorIdentity.rootDomain(of: "a.b.example.com", in: list) == "b.example.com")
+        #expect(VisitorIdentity.rootDomain(of: "x.bucket.s3.amazonaws.com", in: list) == "bucket.s3.amazonaws.com")
+        #expect(VisitorIdentity.rootDomain(of: "www.bbc.co.uk", in: list) == "co.uk")
+        #expect(VisitorIdentity.rootDomain(of: "(none)", in: list) == "(none)")
     }
 }

@@ -44,8 +44,11 @@ struct DatasetReloadService: Service {
                 initial ? "dataset.loaded" : "dataset.reloaded",
                 metadata: metadata.merging(["dataset.entries": "\(entries)"]) { $1 }
             )
+        case .absent where initial:
+            // Not a problem: the built-in fallback (or no data, for GeoIP and datacenter ranges) serves.
+            logger.info("dataset.absent", metadata: metadata)
         case .absent:
-            logger.warning(initial ? "dataset.absent" : "dataset.removed", metadata: metadata)
+            logger.warning("dataset.removed", metadata: metadata)
         case .refused(let error):
             logger.error(
                 "dataset.refused",

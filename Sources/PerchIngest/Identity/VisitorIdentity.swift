@@ -1,13 +1,22 @@
 import PerchCore
+import PerchEnrich
 
 /// Derives a visitor's `user_id` (spec §8): SipHash-2-4 keyed by a daily salt over
 /// `UA ‖ client IP ‖ domain ‖ root domain`, with no separators. Computed for the current and the
 /// previous salt so a session that began before a rotation can still be found.
 package struct VisitorIdentity: Sendable {
-    package var registrableDomain: RegistrableDomain
+    /// The Public Suffix List in force (the data set when installed, else the built-in excerpt).
+    package var suffixes: @Sendable () -> PublicSuffixList
 
-    package init(registrableDomain: RegistrableDomain = RegistrableDomain()) {
-        self.registrableDomain = registrableDomain
+    package init(suffixes: @escaping @Sendable () -> PublicSuffixList = { PublicSuffixList.builtIn }) {
+        self.suffixes = suffixes
+    }
+
+    /// The `root_domain` of spec §8: `(none)` stays `(none)`; otherwise the registrable domain, or
+    /// the hostname itself when it has none (an IP literal, `localhost`, a bare public suffix).
+    package static func rootDomain(of hostname: String, in suffixes: PublicSuffixList) -> String {
+        if hostname == "(none)" { return hostname }
+        return suffixes.registrableDomain(of: hostname) ?? hostname
     }
 
     /// The ids under both salts. `domain` is the request's domain (after the `www.` strip),
@@ -19,7 +28,7 @@ package struct VisitorIdentity: Sendable {
         domain: String,
         hostname: String
     ) -> (current: UInt64, previous: UInt64?) {
-        let root = registrableDomain.rootDomain(of: hostname)
+        let root = Self.rootDomain(of: hostname, in: suffixes())
         let current = Self.userID(
             salt: salts.current, userAgent: userAgent, clientIP: clientIP, domain: domain, rootDomain: root)
         let previous = salts.previous.map {

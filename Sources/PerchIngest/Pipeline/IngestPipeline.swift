@@ -2,9 +2,11 @@ import PerchCore
 import PerchEnrich
 import PerchPayload
 
-/// The ingest path of `POST /api/event` as one synchronous function: decode and validate, then for
-/// each domain gate (site, rate limit), apply the site's shields, identify the visitor, attach the
-/// session and journal the result. Nothing here awaits; the HTTP layer waits for durability afterwards.
+/// The ingest path of `POST /api/event` as one synchronous function, in spec §5's order: decode and
+/// validate, drop spam referrers, then for each domain gate (site, rate limit), drop datacenter and
+/// threat IPs, apply the site's shields, geolocate, drop bots, derive the device fields and the
+/// channel, identify the visitor, attach the session and journal the result. Nothing here awaits;
+/// the HTTP layer waits for durability afterwards.
 package struct IngestPipeline: Sendable {
     package let decoder: EventRequestDecoder
     package let sites: SiteRegistry
@@ -14,8 +16,10 @@ package struct IngestPipeline: Sendable {
     package let sessions: SessionCache
     package let journal: any EventJournal
     package let clock: any WallClock
-    /// Geolocation of the client IP; nil leaves the geo fields empty.
-    package let geo: (any GeoLookup)?
+    /// The data sets (spam list, referrer sources, datacenter ranges, suffixes, geolocation).
+    package let enrichment: EnrichmentData
+    /// Bot verdicts and device fields per User-Agent.
+    package let userAgents: UserAgentClassifier
     /// Per-site shields (spec §7.2); nil applies none.
     package let shields: ShieldRegistry?
     /// Where drops are counted per site and reason for `perch drops`; nil counts nothing.
@@ -26,11 +30,11 @@ package struct IngestPipeline: Sendable {
         sites: SiteRegistry,
         rateLimiter: SiteRateLimiter,
         salts: SaltRing,
-        identity: VisitorIdentity = VisitorIdentity(),
         sessions: SessionCache,
         journal: any EventJournal,
         clock: any WallClock,
-        geo: (any GeoLookup)? = nil,
+        enrichment: EnrichmentData = .builtIn,
+        userAgents: UserAgentClassifier = UserAgentClassifier(),
         shields: ShieldRegistry? = nil,
         dropCounter: DropCounter? = nil
     ) {
@@ -38,17 +42,20 @@ package struct IngestPipeline: Sendable {
         self.sites = sites
         self.rateLimiter = rateLimiter
         self.salts = salts
-        self.identity = identity
+        self.identity = VisitorIdentity(suffixes: enrichment.publicSuffixes)
         self.sessions = sessions
         self.journal = journal
         self.clock = clock
-        self.geo = geo
+        self.enrichment = enrichment
+        self.userAgents = userAgents
         self.shields = shields
         self.dropCounter = dropCounter
     }
 
     package func process(_ request: IngestRequest) -> IngestResult {
         let event: EventRequest
+        var decoder = decoder
+        decoder.sources = enrichment.referrerSources()
         switch decoder.decode(body: request.body, contentType: request.contentType) {
         case .success(let decoded): event = decoded
         case .failure(let errors): return .invalid(errors)
@@ -61,6 +68,11 @@ package struct IngestPipeline: Sendable {
         func drop(_ reason: DropReason, domain: String, site: Site?) {
             dropped.append(reason, debug: site?.debugDrops == true)
             dropCounter?.record(domain: site?.domain ?? domain, reason: reason, nowMilliseconds: nowMilliseconds)
+        }
+        // Spec §5 step 0: a spam referrer drops the whole request, before the gate.
+        if let host = event.referrerHost, enrichment.spamReferrers()?.contains(host: host) == true {
+            for domain in event.domains { drop(.spamReferrer, domain: domain, site: sites.site(forDomain: domain)) }
+            return .accepted(stored: 0, dropped: dropped, durableThrough: nil)
         }
         for domain in event.domains {
             guard let site = sites.site(forDomain: domain) else {
@@ -78,8 +90,9 @@ package struct IngestPipeline: Sendable {
         if admitted.isEmpty && !dropped.isEmpty && dropped.allSatisfy({ $0 == .throttle }) {
             return .rateLimited(retryAfterSeconds: retryAfter)
         }
+        let clientAddress = IPAddress(request.clientIP)
         // Spec §5 steps 2–3: after the gate, before anything else, for every admitted domain.
-        switch request.clientIPType {
+        switch classifyNetwork(request.clientIPType, address: clientAddress) {
         case .datacenter?:
             for (domain, site) in admitted { drop(.dcIP, domain: domain, site: site) }
             return .accepted(stored: 0, dropped: dropped, durableThrough: nil)
@@ -91,10 +104,12 @@ package struct IngestPipeline: Sendable {
         }
         let timestamp = nowMilliseconds / 1000
         let salts = salts.salts(nowSeconds: timestamp)
-        let clientAddress = IPAddress(request.clientIP)
         // Geolocation has no side effects, so doing it once up front equals spec §5's step 7.
         let location =
             request.clientIPType == .anonymousVPN ? GeoLocation(countryCode: "A1") : geolocate(clientAddress)
+        // Spec §5 step 9, once per request (memoised per User-Agent).
+        let userAgent = userAgents.classify(request.userAgent)
+        let channel = acquisitionChannel(event.acquisition)
         var lastSequence: UInt64?
         var stored = 0
         for (domain, site) in admitted {
@@ -106,6 +121,10 @@ package struct IngestPipeline: Sendable {
                     drop(reason, domain: domain, site: site)
                     continue
                 }
+            }
+            guard case .client(let device) = userAgent else {
+                drop(.bot, domain: domain, site: site)
+                continue
             }
             // `domain` is already lowercased and without `www.` (EventRequest.domains).
             let ids = identity.userIDs(
@@ -120,6 +139,12 @@ package struct IngestPipeline: Sendable {
             record.visit.subdivision1Code = location.subdivision1Code
             record.visit.subdivision2Code = location.subdivision2Code
             record.visit.cityGeonameID = location.cityGeonameID
+            record.visit.screenSize = device.screenSize
+            record.visit.operatingSystem = device.operatingSystem
+            record.visit.operatingSystemVersion = device.operatingSystemVersion
+            record.visit.browser = device.browser
+            record.visit.browserVersion = device.browserVersion
+            record.visit.acquisitionChannel = channel
             let outcome: Result<UInt64, DropReason>
             do {
                 outcome = try sessions.record(
@@ -147,11 +172,6 @@ package struct IngestPipeline: Sendable {
             }
         }
         return .accepted(stored: stored, dropped: dropped, durableThrough: lastSequence)
-    }
-
-    private func geolocate(_ address: IPAddress?) -> GeoLocation {
-        guard let geo, let address else { return GeoLocation() }
-        return geo.location(address)
     }
 
     /// The event row before its session is known: the visitor's current-salt id, the event's own

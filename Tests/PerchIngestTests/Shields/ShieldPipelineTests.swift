@@ -139,7 +139,7 @@ struct ShieldPipelineFixture {
             sessions: SessionCache(),
             journal: journal,
             clock: clock,
-            geo: IngestPipelineGeoTests.FixedGeo(),
+            enrichment: EnrichmentData(geo: { IngestPipelineGeoTests.FixedGeo() }),
             shields: shields,
             dropCounter: counter
         )

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Logging
+import PerchEnrich
+import PerchIngest
+
+/// The data sets a running server follows: one `LiveDataset` per kind in `DATA_DIR/datasets/`
+/// (the GeoIP database may come from `--geoip` instead), with the built-in fallbacks where they
+/// exist, handed to the pipeline as `EnrichmentData` and to `DatasetReloadService` for hot reload.
+struct ServerDatasets {
+    let geo: LiveDataset<GeoDatabase>
+    let spamReferrers: LiveDataset<SpamReferrerList>
+    let referrerSources: LiveDataset<ReferrerSourceTable>
+    let datacenterRanges: LiveDataset<IPRangeTable>
+    let publicSuffixes: LiveDataset<PublicSuffixList>
+
+    /// Loads every file now. A `--geoip` file that cannot be used stops the start; a refused file
+    /// in the datasets folder is logged and its fallback serves until a good file replaces it.
+    init(dataDirectory: String, geoIPFile: String?, logger: Logger) throws {
+        let directory = dataDirectory + "/datasets/"
+        geo = LiveDataset(path: geoIPFile ?? directory + DatasetKind.geoip.fileName)
+        if let geoIPFile, case .refused(let error) = geo.initialLoad {
+            throw ValidationError("cannot use the GeoIP database \(geoIPFile): \(error)")
+        }
+        spamReferrers = LiveDataset(path: directory + DatasetKind.spamReferrers.fileName, fallback: .builtIn)
+        referrerSources = LiveDataset(path: directory + DatasetKind.referrerSources.fileName, fallback: .builtIn)
+        datacenterRanges = LiveDataset(path: directory + DatasetKind.datacenterRanges.fileName)
+        publicSuffixes = LiveDataset(path: directory + DatasetKind.publicSuffixes.fileName, fallback: .builtIn)
+        if geo.current == nil {
+            logger.warning(
+                "geoip.none",
+                metadata: ["detail": "no --geoip file and no datasets/geoip.mmdb: geo fields stay empty"]
+            )
+        }
+    }
+
+    var all: [any DatasetReloading] { [geo, spamReferrers, referrerSources, datacenterRanges, publicSuffixes] }
+
+    var enrichment: EnrichmentData {
+        let geo = geo
+        let spamReferrers = spamReferrers
+        let referrerSources = referrerSources
+        let datacenterRanges = datacenterRanges
+        let publicSuffixes = publicSuffixes
+        return EnrichmentData(
+            spamReferrers: { spamReferrers.current },
+            referrerSources: { referrerSources.current ?? .builtIn },
+            datacenterRanges: { datacenterRanges.current },
+            publicSuffixes: { publicSuffixes.current ?? .builtIn },
+            geo: { geo.current }
+        )
+    }
+
+    /// What each data set's first load found, for `DatasetReloadService.logInitialLoads`.
+    var initialLoads: [(DatasetKind, String, DatasetReload)] {
+        [
+            (.geoip, geo.path, geo.initialLoad),
+            (.spamReferrers, spamReferrers.path, spamReferrers.initialLoad),
+            (.referrerSources, referrerSources.path, referrerSources.initialLoad),
+            (.datacenterRanges, datacenterRanges.path, datacenterRanges.initialLoad),
+            (.publicSuffixes, publicSuffixes.path, publicSuffixes.initialLoad),
+        ]
+    }
+}

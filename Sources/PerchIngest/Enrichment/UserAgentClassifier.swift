@@ -1,0 +1,32 @@
+import PerchEnrich
+
+/// What the ingest path takes from a User-Agent header (spec §7.1, §11): a bot verdict or the
+/// browser, OS and device fields. Memoised per distinct string in a bounded cache, since a site's
+/// traffic repeats a few thousand User-Agents.
+package struct UserAgentClassifier: Sendable {
+    package enum Verdict: Sendable, Hashable {
+        case bot
+        case client(UserAgentDetails)
+    }
+
+    private let parser: UserAgentParser
+    private let bots: BotDetector
+    private let cache: BoundedCache<String, Verdict>
+
+    package init(parser: UserAgentParser = UserAgentParser(), bots: BotDetector = BotDetector(), capacity: Int = 16_384)
+    {
+        self.parser = parser
+        self.bots = bots
+        self.cache = BoundedCache(capacity: capacity)
+    }
+
+    /// A missing or empty User-Agent is not a bot; its fields stay empty (as in Plausible).
+    package func classify(_ userAgent: String?) -> Verdict {
+        guard let userAgent, !userAgent.isEmpty else { return .client(.unknown) }
+        return cache.value(for: userAgent) { userAgent in
+            if bots.isBot(userAgent) { return .bot }
+            let details = parser.parse(userAgent)
+            return details.browser == "Headless Chrome" ? .bot : .client(details)
+        }
+    }
+}
