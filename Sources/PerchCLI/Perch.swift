@@ -7,6 +7,9 @@ package struct Perch: AsyncParsableCommand {
         abstract: "A self-hosted, privacy-first web analytics server speaking Plausible's APIs.",
         subcommands: [
             ServeCommand.self, SitesCommand.self, EventsCommand.self, SessionsCommand.self, GeoIPCommand.self,
+            ShieldsCommand.self, DropsCommand.self,
+            KeysCommand.self, GoalsCommand.self,
+            DatasetsCommand.self, UserAgentCommand.self,
         ]
     )
 

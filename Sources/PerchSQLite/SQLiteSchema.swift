@@ -10,6 +10,10 @@ enum SQLiteSchema {
             try db.execute(sql: v1Events)
             try db.execute(sql: v1Sessions)
         }
+        migrator.registerMigration("v2-shields-drops") { db in
+            try db.execute(sql: v2ShieldsAndDrops)
+        }
+        migrator.registerMigration("v3-stats") { db in try db.execute(sql: v3Stats) }
         return migrator
     }
 

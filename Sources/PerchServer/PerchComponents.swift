@@ -5,6 +5,7 @@ import PerchCore
 import PerchEnrich
 import PerchIngest
 import PerchJournal
+import PerchStats
 import ServiceLifecycle
 
 /// Settings of the running server that are not about where it listens or what it stores.
@@ -17,24 +18,29 @@ package struct ServerSettings: Sendable {
     package var eventFastPath: Bool
     /// Peers whose client-IP headers are believed.
     package var trustedProxies: [CIDRBlock]
+    /// How often drop counts move from memory into the store (`perch drops`).
+    package var dropFlushInterval: Duration
 
     package init(
         flushInterval: Duration = .seconds(1),
         maxBodyBytes: Int = 1_000_000,
         siteRefreshInterval: Duration = .milliseconds(500),
         eventFastPath: Bool = true,
-        trustedProxies: [CIDRBlock] = CIDRBlock.loopback
+        trustedProxies: [CIDRBlock] = CIDRBlock.loopback,
+        dropFlushInterval: Duration = .seconds(5)
     ) {
         self.flushInterval = flushInterval
         self.maxBodyBytes = maxBodyBytes
         self.siteRefreshInterval = siteRefreshInterval
         self.eventFastPath = eventFastPath
         self.trustedProxies = trustedProxies
+        self.dropFlushInterval = dropFlushInterval
     }
 }
 
 /// Everything a Perch server runs, wired together over a store the caller chose: the router and
-/// the background services (writer, site refresher, session sweeper), in start order.
+/// the background services (writer, site and shield refreshers, session sweeper, drop-count
+/// flusher), in start order.
 package struct PerchComponents {
     package let router: Router<PerchRequestContext>
     /// The HTTP/1 server, with the Events API fast path in its channel pipeline when enabled.
@@ -44,14 +50,18 @@ package struct PerchComponents {
     package let metrics: ServerMetrics
     package let pipeline: IngestPipeline
     package let writer: EventWriter
+    /// Drops counted since the last flush; `dropFlusher` stores them.
+    package let dropCounter: DropCounter
+    package let dropFlusher: DropCountFlusher
+    package let shieldRefresher: ShieldRefresher
 
     /// Warms the session cache from the store and the journal's unapplied entries, loads the sites,
     /// and builds the pipeline and routes.
     package init(
-        store: some EventStore & SiteDirectory & SaltStore,
+        store: some EventStore & SiteDirectory & SaltStore & ShieldDirectory & DropCountStore,
         journal: Journal,
         clock: any WallClock,
-        geo: (any GeoLookup)? = nil,
+        enrichment: EnrichmentData = .builtIn,
         settings: ServerSettings,
         logger: Logger
     ) throws {
@@ -68,6 +78,15 @@ package struct PerchComponents {
             logger: logger
         )
         try refresher.refresh()
+        let shields = ShieldRegistry()
+        let shieldRefresher = ShieldRefresher(
+            directory: store,
+            registry: shields,
+            interval: settings.siteRefreshInterval,
+            logger: logger
+        )
+        try shieldRefresher.refresh()
+        let dropCounter = DropCounter()
         let metrics = ServerMetrics()
         let pipeline = IngestPipeline(
             sites: registry,
@@ -76,7 +95,9 @@ package struct PerchComponents {
             sessions: sessions,
             journal: journal,
             clock: clock,
-            geo: geo
+            enrichment: enrichment,
+            shields: shields,
+            dropCounter: dropCounter
         )
         let writer = EventWriter(
             journal: journal,
@@ -100,13 +121,21 @@ package struct PerchComponents {
             events: EventController(responder: responder),
             operations: OperationsController(readiness: readiness, metrics: metrics) {
                 metrics.journal(pending: journal.pendingCount)
+            },
+            stats: (store as? any StatsReader).map {
+                StatsController(reader: $0, dialect: SQLiteDialect(), clock: clock, logger: logger)
             }
         )
-        services = [writer, refresher, SessionSweeper(sessions: sessions, clock: clock)]
+        let dropFlusher = DropCountFlusher(
+            counter: dropCounter, store: store, clock: clock, interval: settings.dropFlushInterval, logger: logger)
+        services = [writer, refresher, shieldRefresher, SessionSweeper(sessions: sessions, clock: clock), dropFlusher]
         self.readiness = readiness
         self.metrics = metrics
         self.pipeline = pipeline
         self.writer = writer
+        self.dropCounter = dropCounter
+        self.dropFlusher = dropFlusher
+        self.shieldRefresher = shieldRefresher
     }
 }
 

@@ -57,6 +57,9 @@ enum FilterParser {
             switch (raw, dimension) {
             case (.int(let value), .visit(.city)): clauses.append(.integer(value))
             case (.string, .visit(.city)): return nil
+            // No stored value holds a NUL, and SQLite's text functions stop at one (a `contains`
+            // needle would shrink to "" and match every row).
+            case (.string(let text), _) where text.utf8.contains(0): return nil
             case (.string(let text), _): clauses.append(.string(text))
             default: return nil
             }

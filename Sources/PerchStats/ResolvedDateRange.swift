@@ -49,6 +49,17 @@ package struct ResolvedDateRange: Sendable, Hashable {
             to: zone.startOfDay(last.adding(days: 1)))
     }
 
+    /// An upper bound of the number of buckets `labels(granularity)` lists.
+    package func bucketCountEstimate(_ granularity: TimeGranularity) -> Int {
+        let days = lastDate.daysSinceEpoch - firstDate.daysSinceEpoch + 1
+        switch granularity {
+        case .hour: return Int((to - from) / 3600) + 2
+        case .day: return days
+        case .week: return days / 7 + 2
+        case .month: return days / 28 + 2
+        }
+    }
+
     /// The granularity `time` stands for: ≤ 48 h hours, ≤ 40 days days, ≤ 52 weeks weeks, else months.
     package var automaticGranularity: TimeGranularity {
         let seconds = to - from

@@ -38,9 +38,11 @@ package struct SQLiteDialect: SQLDialect {
     }
 
     package func propValue(_ column: String, key: String) -> SQLFragment {
-        // The JSON path is bound too; SQLite quotes the key in `$."…"`, where `"` cannot be escaped,
-        // so such a key simply never matches.
-        "json_extract(\(raw: column), \(bind: "$.\"" + key + "\""))"
+        // The JSON path is bound too. SQLite quotes the key in `$."…"`, where `"` cannot be escaped
+        // (and a NUL ends the text): such a path is malformed, an SQL error, so such a key reads as
+        // absent instead, which is what it is — stored prop keys hold neither.
+        guard !key.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == 0 }) else { return "NULL" }
+        return "json_extract(\(raw: column), \(bind: "$.\"" + key + "\""))"
     }
 
     package func regexMatch(_ value: SQLFragment, pattern: SQLFragment) -> SQLFragment {

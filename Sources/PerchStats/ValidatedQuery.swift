@@ -19,6 +19,16 @@ package struct ValidatedQuery: Sendable, Hashable {
             query.dateRange, timeZone: timeZone, now: now, statsStart: statsStart,
             trim: query.include.trimRelativeDateRange)
         try QueryValidator.validate(query, goals: goals)
+        if query.include.timeLabels {
+            let granularity = query.dimensions.lazy.compactMap { dimension -> TimeGranularity? in
+                guard case .time(let granularity) = dimension else { return nil }
+                return granularity ?? range.automaticGranularity
+            }.first
+            if let granularity, range.bucketCountEstimate(granularity) > Self.maxTimeLabels {
+                throw QueryError(
+                    "Invalid include.time_labels: the date range spans more than \(Self.maxTimeLabels) time buckets.")
+            }
+        }
         self.query = query
         self.range = range
         self.siteKey = siteKey
@@ -32,6 +42,9 @@ package struct ValidatedQuery: Sendable, Hashable {
                 : entry
         }
     }
+
+    /// Listing every bucket of an absurd range (`time:hour` over millennia) would exhaust memory.
+    static let maxTimeLabels = 100_000
 
     /// `[[time, asc], [first metric, desc]]` with a time dimension, else `[[first metric, desc]]`.
     static func defaultOrder(_ metrics: [Metric], _ dimensions: [Dimension]) -> [OrderEntry] {

@@ -32,12 +32,16 @@ package enum ShieldRuleParser {
         }
         let network = masked(address, fullLength)
         let asIPv4 = address.isIPv4Mapped && fullLength >= 96
-        let written = asIPv4 ? fullLength - 96 : fullLength
-        let suffix = fullLength == 128 ? "" : "/" + String(written)
-        guard network.high == address.high, network.low == address.low else {
-            throw .hostBitsSet(text, network: network.canonicalText + "/" + String(written))
+        let writtenLength = asIPv4 ? fullLength - 96 : fullLength
+        let suffix = fullLength == 128 ? "" : "/" + String(writtenLength)
+        // Mapped addresses print as the IPv4 address they carry.
+        func written(_ address: IPAddress) -> String {
+            asIPv4 ? IPAddress(ipv4: address.ipv4Value).canonicalText : address.canonicalText
         }
-        return address.canonicalText + suffix
+        guard network.high == address.high, network.low == address.low else {
+            throw .hostBitsSet(text, network: written(network) + "/" + String(writtenLength))
+        }
+        return written(address) + suffix
     }
 
     static func country(_ text: String) throws(ShieldError) -> String {

@@ -1,0 +1,28 @@
+import PerchCore
+
+/// What the Stats API reads from a store: sites, their goals, API keys, and the rows of planned
+/// statements. Implementations run reads off the caller's thread (they may take a while) and must
+/// bind every parameter, never splice it.
+package protocol StatsReader: Sendable {
+    /// The active site for a canonical domain, with the instant of its first stored event.
+    func statsSite(domain: String) async throws -> StatsSite?
+    func goals(siteID: Int64) async throws -> [Goal]
+    /// The active (not revoked) key whose secret hashes to `hash` (see `APIKey.hash`).
+    func apiKey(hash: String) async throws -> APIKey?
+    /// The rows of a planned statement, columns in select order.
+    func rows(_ statement: PlannedStatement) async throws -> [[SQLValue]]
+    /// Distinct visitors of sessions active at or after `since` (unix seconds).
+    func currentVisitors(siteID: Int64, since: Int64) async throws -> Int
+}
+
+/// A site as the Stats API needs it.
+package struct StatsSite: Sendable, Hashable {
+    package var site: Site
+    /// Unix seconds of the first stored event, nil before any: where `date_range: "all"` starts.
+    package var firstEventAt: Int64?
+
+    package init(site: Site, firstEventAt: Int64?) {
+        self.site = site
+        self.firstEventAt = firstEventAt
+    }
+}
