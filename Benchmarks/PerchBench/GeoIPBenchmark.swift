@@ -80,7 +80,8 @@ struct GeoIPBenchmark: ParsableCommand {
         for (name, rate) in rows {
             print("location \(name) \(Self.format(rate)) lookups/s  ratio \(Self.ratio(rate, reference))")
         }
-        let disagreements = random.count { database.location($0) != reader.location($0) }
+        let disagreements =
+            random.count { database.location($0) != reader.location($0) }
             + hits.count { database.location($0) != reader.location($0) }
         print("index vs tree walk disagreements: \(disagreements)")
     }

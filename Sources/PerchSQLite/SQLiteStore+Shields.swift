@@ -53,13 +53,15 @@ extension SQLiteStore: ShieldDirectory {
                 guard let siteID = try Self.activeSiteID(db, domain: domain) else {
                     return .failure(.unknownSite(Site.canonicalDomain(domain)))
                 }
-                let exists = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM shield_rules WHERE site_id = ? AND kind = ? AND value = ?",
-                    arguments: [siteID, rule.kind.rawValue, rule.value]) ?? false
+                let exists =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM shield_rules WHERE site_id = ? AND kind = ? AND value = ?",
+                        arguments: [siteID, rule.kind.rawValue, rule.value]) ?? false
                 if exists { return .success(false) }
-                let count = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM shield_rules WHERE site_id = ? AND kind = ?",
-                    arguments: [siteID, rule.kind.rawValue]) ?? 0
+                let count =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM shield_rules WHERE site_id = ? AND kind = ?",
+                        arguments: [siteID, rule.kind.rawValue]) ?? 0
                 guard count < rule.kind.maxRules else { return .failure(.tooManyRules(rule.kind)) }
                 try db.execute(
                     sql: "INSERT INTO shield_rules (site_id, kind, value, created_at) VALUES (?, ?, ?, ?)",

@@ -10,16 +10,16 @@ enum DatasetFixtures {
 
     static let feeds: [String: String] = [
         "/ip-ranges.json": """
-            {"createDate":"2026-11-26-20-00-00","prefixes":[{"ip_prefix":"3.5.136.0/22"},{"ip_prefix":"3.5.140.0/22"}],
-             "ipv6_prefixes":[{"ipv6_prefix":"2600:1f14::/35"}]}
-            """,
+        {"createDate":"2026-11-26-20-00-00","prefixes":[{"ip_prefix":"3.5.136.0/22"},{"ip_prefix":"3.5.140.0/22"}],
+         "ipv6_prefixes":[{"ipv6_prefix":"2600:1f14::/35"}]}
+        """,
         "/ipranges/cloud.json": """
-            {"creationTime":"2026-11-26T10:00:00",
-             "prefixes":[{"ipv4Prefix":"34.1.208.0/20"},{"ipv6Prefix":"2600:1900::/28"}]}
-            """,
+        {"creationTime":"2026-11-26T10:00:00",
+         "prefixes":[{"ipv4Prefix":"34.1.208.0/20"},{"ipv6Prefix":"2600:1900::/28"}]}
+        """,
         "/en-us/iaas/tools/public_ip_ranges.json": """
-            {"last_updated_timestamp":"2026-11-20T00:00:00","regions":[{"cidrs":[{"cidr":"129.146.0.0/21"}]}]}
-            """,
+        {"last_updated_timestamp":"2026-11-20T00:00:00","regions":[{"cidrs":[{"cidr":"129.146.0.0/21"}]}]}
+        """,
         "/geo/google.csv": "5.101.96.0/21,NL,NL-NH,Amsterdam,\n2a03:b0c0::/32,US,US-NY,New York,\n",
     ]
 

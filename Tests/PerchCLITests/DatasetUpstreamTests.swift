@@ -30,10 +30,11 @@ import Testing
             Issue.record("geoip is one file")
             return
         }
-        #expect(candidates.map(\.url) == [
-            "https://download.db-ip.com/free/dbip-city-lite-2027-01.mmdb.gz",
-            "https://download.db-ip.com/free/dbip-city-lite-2026-12.mmdb.gz",
-        ])
+        #expect(
+            candidates.map(\.url) == [
+                "https://download.db-ip.com/free/dbip-city-lite-2027-01.mmdb.gz",
+                "https://download.db-ip.com/free/dbip-city-lite-2026-12.mmdb.gz",
+            ])
     }
 
     @Test func everyKindHasAnUpstreamAndACredit() {

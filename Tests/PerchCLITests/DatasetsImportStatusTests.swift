@@ -76,15 +76,19 @@ import Testing
         let file = try importFile("datacenter-ranges", Array("10.0.0.0/8\n192.0.2.0/24\n".utf8))
         let report = DatasetsCommand.Status.report(directory)
         let manifest = try #require(directory.manifest(.datacenterRanges))
-        #expect(report.contains("datacenter-ranges (\(dataDirectory)/datasets/datacenter-ranges.txt): 2 entries, "
-            + "installed \(manifest.installedAt), upstream date 2026-11-01\n  origin: import:\(file)\n"
-            + "  sha256: \(manifest.sha256)\n"))
+        #expect(
+            report.contains(
+                "datacenter-ranges (\(dataDirectory)/datasets/datacenter-ranges.txt): 2 entries, "
+                    + "installed \(manifest.installedAt), upstream date 2026-11-01\n  origin: import:\(file)\n"
+                    + "  sha256: \(manifest.sha256)\n"))
         #expect(report.contains("geoip (\(dataDirectory)/datasets/geoip.mmdb): not installed\n"))
         #expect(report.contains("credit: IP Geolocation by DB-IP (https://db-ip.com), CC BY 4.0"))
         #expect(report.contains("credit: Public Suffix List (https://publicsuffix.org), MPL 2.0"))
         #expect(report.contains("public domain"))
-        #expect(report.contains("public-suffixes (\(dataDirectory)/datasets/public-suffix-list.dat): not installed\n"
-            + "  note: this build cannot verify or load this kind yet\n"))
+        #expect(
+            report.contains(
+                "public-suffixes (\(dataDirectory)/datasets/public-suffix-list.dat): not installed\n"
+                    + "  note: this build cannot verify or load this kind yet\n"))
         for kind in DatasetKind.allCases { #expect(report.contains("\(kind.rawValue) (")) }
     }
 

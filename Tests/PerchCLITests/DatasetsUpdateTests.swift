@@ -42,9 +42,10 @@ import Testing
         }
         let path = dataDirectory + "/datasets/datacenter-ranges.txt"
         let table = try IPRangeTable(contentsOfFile: path)
-        for inside in ["3.5.141.9", "3.5.136.0", "2600:1f14::1", "34.1.210.1", "2600:1900::5", "129.146.7.7",
-            "5.101.100.1", "2a03:b0c0:1::"]
-        {
+        for inside in [
+            "3.5.141.9", "3.5.136.0", "2600:1f14::1", "34.1.210.1", "2600:1900::5", "129.146.7.7",
+            "5.101.100.1", "2a03:b0c0:1::",
+        ] {
             #expect(table.contains(IPAddress(inside)!), "\(inside)")
         }
         #expect(!table.contains(IPAddress("8.8.8.8")!))

@@ -57,7 +57,8 @@ struct ShieldsCommandTests {
         defer { perch.removeData() }
         #expect(try perch.command(["sites", "add", "live.test"]).status == 0)
         for index in 0..<10 {
-            #expect(try perch.command(["shields", "add", "live.test", "--hostname", "h\(index).live.test"]).status == 0)
+            #expect(
+                try perch.command(["shields", "add", "live.test", "--hostname", "h\(index).live.test"]).status == 0)
         }
         let over = try perch.commandWithErrors(["shields", "add", "live.test", "--hostname", "h10.live.test"])
         #expect(over.status != 0)

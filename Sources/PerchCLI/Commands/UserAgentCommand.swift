@@ -12,7 +12,8 @@ struct UserAgentCommand: ParsableCommand {
 
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Read User-Agent strings, one per line, on standard input; print one JSON object per line, in order."
+            abstract:
+                "Read User-Agent strings, one per line, on standard input; print one JSON object per line, in order."
         )
 
         func run() throws {

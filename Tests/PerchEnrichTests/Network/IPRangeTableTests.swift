@@ -86,7 +86,8 @@ import Testing
     @Test func refusesAFileShorterThanItsHeaderDeclares() throws {
         let full = try IPRangeTable(text: "10.0.0.0/8\n192.0.2.0/24\n").canonicalText()
         let truncated = String(full.split(separator: "\n").dropLast().joined(separator: "\n")) + "\n"
-        #expect(throws: DatasetError("datacenter-ranges.txt is incomplete: its header declares 2 entries, it holds 1")) {
+        #expect(throws: DatasetError("datacenter-ranges.txt is incomplete: its header declares 2 entries, it holds 1"))
+        {
             try IPRangeTable(text: truncated)
         }
     }

@@ -50,9 +50,12 @@ import Testing
             ShieldRule(kind: .country, value: "GB"), ShieldRule(kind: .ip, value: "192.0.2.1"),
             ShieldRule(kind: .page, value: "/**"), ShieldRule(kind: .hostname, value: "other.test"),
         ]
-        for (count, reason) in zip([4, 3, 2, 1], [
-            DropReason.siteHostnameAllowlist, .sitePageBlocklist, .siteIPBlocklist, .siteCountryBlocklist,
-        ]) {
+        for (count, reason) in zip(
+            [4, 3, 2, 1],
+            [
+                DropReason.siteHostnameAllowlist, .sitePageBlocklist, .siteIPBlocklist, .siteCountryBlocklist,
+            ])
+        {
             let fixture = try ShieldPipelineFixture(rules: [1: Array(rules.prefix(count))])
             #expect(dropped(fixture.pipeline.process(fixture.request(Self.body()))) == [reason])
         }
