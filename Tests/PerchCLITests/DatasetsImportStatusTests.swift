@@ -36,7 +36,7 @@ import Testing
         #expect(manifest.entries == 2)
         #expect(manifest.bytes == text.utf8.count)
         #expect(manifest.upstreamDate == "2026-11-01")
-        #expect(manifest.sha256 == SHA256Digest(of: Array(text.utf8)).hex)
+        #expect(manifest.sha256 == SHA256.hex(Array(text.utf8)))
         #expect(console.out == ["datacenter-ranges: installed 2 entries from \(file)"])
     }
 

@@ -58,7 +58,7 @@ import Testing
         let manifest = try #require(directory.manifest(.datacenterRanges))
         #expect(manifest.entries == table.entryCount)
         #expect(manifest.installedAt == "2026-11-27T03:00:00Z")
-        #expect(manifest.sha256 == SHA256Digest(of: DatasetFixtures.bytes(path) ?? []).hex)
+        #expect(manifest.sha256 == SHA256.hex(DatasetFixtures.bytes(path) ?? []))
         #expect(manifest.origin.contains("\(base)/ipranges/cloud.json"))
         #expect(console.out == ["datacenter-ranges: installed \(manifest.entries) entries from \(manifest.origin)"])
         #expect(Set(upstream.requestedPaths) == Set(DatasetFixtures.feeds.keys))

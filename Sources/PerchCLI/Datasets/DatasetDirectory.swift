@@ -63,7 +63,7 @@ struct DatasetDirectory: Sendable {
             upstreamDate: upstreamDate,
             entries: entries,
             bytes: contents.count,
-            sha256: SHA256Digest(of: contents).hex
+            sha256: SHA256.hex(contents)
         )
         let manifestFile = try writeTemporary(manifest.encoded(), for: kind.fileName + ".meta")
         try moveIntoPlace(manifestFile, manifestPath(kind))

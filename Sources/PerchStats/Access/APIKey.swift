@@ -1,3 +1,5 @@
+import PerchCore
+
 /// A Stats API key as stored: never the secret itself, only its SHA-256 and a short prefix that
 /// lets an operator tell keys apart in `perch keys list`.
 package struct APIKey: Sendable, Hashable {

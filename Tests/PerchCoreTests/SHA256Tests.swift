@@ -1,8 +1,7 @@
+import PerchCore
 import Testing
 
-@testable import PerchStats
-
-/// FIPS 180-4 / NIST example vectors, and the key helpers built on the digest.
+/// FIPS 180-4 / NIST example vectors and the padding boundaries.
 @Suite struct SHA256Tests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
@@ -35,22 +34,5 @@ import Testing
         let message = [UInt8](repeating: 0x61, count: length)
         #expect(SHA256.digest(message).count == 32)
         #expect(SHA256.hex(message) != SHA256.hex(message + [0x61]))
-    }
-
-    @Test func secretsAreURLSafeAndDistinct() {
-        var random = SystemRandomNumberGenerator()
-        let first = APIKey.newSecret(using: &random)
-        let second = APIKey.newSecret(using: &random)
-        #expect(first.count == 43)
-        #expect(first != second)
-        #expect(first.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
-        #expect(APIKey.hash(first).count == 64)
-    }
-
-    @Test func base64URLMatchesRFC4648() {
-        #expect(APIKey.base64URL(Array("foobar".utf8)) == "Zm9vYmFy")
-        #expect(APIKey.base64URL(Array("fooba".utf8)) == "Zm9vYmE")
-        #expect(APIKey.base64URL(Array("foob".utf8)) == "Zm9vYg")
-        #expect(APIKey.base64URL([0xFB, 0xFF]) == "-_8")
     }
 }

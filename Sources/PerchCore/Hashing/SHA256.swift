@@ -1,6 +1,6 @@
-/// SHA-256 (FIPS 180-4) over bytes. API keys are stored only as this digest; no crypto package is
-/// a dependency here, and the keys are 256-bit random secrets, so a plain unsalted digest already
-/// makes a stolen database useless for authenticating.
+/// SHA-256 (FIPS 180-4) over bytes, for data-set checksums and Stats API keys (stored only as
+/// this digest; they are 256-bit random secrets, so a plain unsalted digest already makes a stolen
+/// database useless for authenticating). No crypto package is a dependency here.
 package enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
