@@ -3,7 +3,7 @@ import PerchCore
 /// The session rules of spec §9: how a non-engagement event starts or extends a session.
 extension SessionRecord {
     /// A session begun by `event`, which already carries its user id and the new session id.
-    static func started(by event: EventRecord, isPageview: Bool) -> SessionRecord {
+    package static func started(by event: EventRecord, isPageview: Bool) -> SessionRecord {
         SessionRecord(
             sessionID: event.sessionID,
             siteID: event.siteID,
@@ -24,7 +24,7 @@ extension SessionRecord {
     }
 
     /// Folds a later non-engagement event in. Visit attributes, start and entry props never change.
-    mutating func absorb(_ event: EventRecord, isPageview: Bool) {
+    package mutating func absorb(_ event: EventRecord, isPageview: Bool) {
         timestamp = event.timestamp
         events &+= 1
         if isPageview {
