@@ -27,6 +27,11 @@ package struct SQLiteDatabase: Sendable {
             // 32 MiB of page cache per connection (the default is 2 MiB): session upserts land on
             // random pages of a large B-tree, and every miss is a pread.
             try db.execute(sql: "PRAGMA cache_size = -32768")
+            // Stats queries scan a site's range of a multi-GB file: reading it through a memory
+            // map saves a copy per page (SQLite caps the map at its compile-time limit, 2 GiB on
+            // Debian). Sorts for GROUP BY stay in memory instead of temporary files.
+            try db.execute(sql: "PRAGMA mmap_size = \(Self.mapLimit)")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
@@ -37,6 +42,8 @@ package struct SQLiteDatabase: Sendable {
             throw .cannotOpen(path: path, reason: String(describing: error))
         }
     }
+
+    private static let mapLimit = 2_147_418_112
 
     /// A fresh private database that lives as long as the returned value.
     package static func inMemory() throws(SQLiteStoreError) -> SQLiteDatabase {
@@ -49,7 +56,7 @@ package struct SQLiteDatabase: Sendable {
         }
     }
 
-    private init(migrating writer: any DatabaseWriter) throws(SQLiteStoreError) {
+    init(migrating writer: any DatabaseWriter) throws(SQLiteStoreError) {
         self.writer = writer
         try SQLiteStoreError.wrap { try SQLiteSchema.migrator.migrate(writer) }
     }
@@ -59,6 +66,7 @@ package struct SQLiteDatabase: Sendable {
         configuration.label = "perch"
         // The CLI edits sites while the server writes: wait for the lock instead of failing.
         configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in try SQLiteDistinctCount.register(on: db) }
         return configuration
     }
 

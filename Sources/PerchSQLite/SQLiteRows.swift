@@ -22,8 +22,12 @@ enum SQLiteRows {
             "is_bounce", "entry_page", "exit_page", "exit_page_hostname",
         ] + visitColumns + ["entry_props"]
 
-    static let insertEvent =
-        "INSERT INTO events (\(eventColumns.joined(separator: ", "))) VALUES (\(placeholders(eventColumns.count)))"
+    /// The event columns, then `seq`: the store's arrival counter, which completes the table's
+    /// (site_id, timestamp, seq) key.
+    static let insertEvent = """
+        INSERT INTO events (\(eventColumns.joined(separator: ", ")), seq) \
+        VALUES (\(placeholders(eventColumns.count + 1)))
+        """
 
     /// The newest state wins: a state with fewer events (an older one, replayed or reordered)
     /// never overwrites a stored one.

@@ -14,6 +14,7 @@ enum SQLiteSchema {
             try db.execute(sql: v2ShieldsAndDrops)
         }
         migrator.registerMigration("v3-stats") { db in try db.execute(sql: v3Stats) }
+        migrator.registerMigration("v4-clustered") { db in try db.execute(sql: v4Clustered) }
         return migrator
     }
 

@@ -8,7 +8,7 @@ extension SQLiteStore {
     /// Calls `body` with each event of the site, oldest first (ties in insertion order).
     /// Errors thrown by `body` end the export and are rethrown unchanged.
     package func exportEvents(siteID: Int64, _ body: (EventRecord) throws -> Void) throws {
-        try export(sql: SQLiteRows.selectEvents + " WHERE site_id = ? ORDER BY timestamp, rowid", siteID: siteID) {
+        try export(sql: SQLiteRows.selectEvents + " WHERE site_id = ? ORDER BY timestamp, seq", siteID: siteID) {
             try body(try SQLiteRows.event($0))
         }
     }

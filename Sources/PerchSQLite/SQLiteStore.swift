@@ -26,11 +26,15 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
         try SQLiteStoreError.wrap {
             try writer.write { db in
                 if !batch.events.isEmpty {
+                    var seq = try Int64.fetchOne(db, sql: "SELECT last FROM event_sequence WHERE id = 1") ?? 0
                     var insert = StatementHandle(try db.cachedStatement(sql: SQLiteRows.insertEvent), in: db)
                     for event in batch.events {
+                        seq += 1
                         SQLiteRows.bind(event, to: &insert)
+                        insert.bind(seq)
                         try insert.execute()
                     }
+                    try db.execute(sql: "UPDATE event_sequence SET last = ? WHERE id = 1", arguments: [seq])
                 }
                 if !batch.sessions.isEmpty {
                     var upsert = StatementHandle(try db.cachedStatement(sql: SQLiteRows.upsertSession), in: db)

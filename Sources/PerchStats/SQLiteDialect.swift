@@ -1,7 +1,8 @@
 /// SQL for the SQLite store (`events`/`sessions` tables of docs/storage.md).
 ///
-/// Regular expressions need a `regexp(pattern, value)` function registered on the connection
-/// (SQLite ships none); everything else is stock SQLite ≥ 3.38 (JSON functions built in).
+/// Regular expressions need a `regexp(pattern, value)` function and distinct counts a
+/// `perch_uniq(integer)` aggregate registered on the connection (the SQLite store registers
+/// both); everything else is stock SQLite ≥ 3.38 (JSON functions built in).
 package struct SQLiteDialect: SQLDialect {
     package init() {}
 
@@ -65,7 +66,9 @@ package struct SQLiteDialect: SQLDialect {
         "round(\(value), \(raw: String(decimals)))"
     }
 
+    /// `perch_uniq` is a hash-set aggregate the store registers on its connections: SQLite's
+    /// `count(DISTINCT …)` builds a B-tree per group, several times slower on a busy site.
     package func countDistinct(_ value: SQLFragment) -> SQLFragment {
-        "count(DISTINCT \(value))"
+        "perch_uniq(\(value))"
     }
 }

@@ -29,6 +29,8 @@ struct DevCommand: ParsableCommand {
         @Option(help: "Seed of the generator (same seed, same data).")
         var seed: UInt64 = 1
 
+        private static let batchSize = 50_000
+
         func validate() throws {
             guard events > 0, events <= 1_000_000_000 else { throw ValidationError("--events must be 1…1000000000") }
             guard sites > 0, sites <= 100_000 else { throw ValidationError("--sites must be 1…100000") }
@@ -50,15 +52,28 @@ struct DevCommand: ParsableCommand {
             // Writes go straight to the store, at the journal position it already has: nothing to replay.
             let sequence = try store.appliedJournalSequence()
             var written = 0
-            var batch = StoreBatch(events: [], sessions: [], lastSequence: sequence)
-            while written < events {
-                let visit = generator.nextSession()
-                batch.events += visit.events
-                batch.sessions.append(visit.session)
-                written += visit.events.count
-                if batch.events.count >= 50_000 || written >= events {
-                    try store.write(batch)
-                    batch = StoreBatch(events: [], sessions: [], lastSequence: sequence)
+            // Day by day, oldest first, each day's rows sorted by (site, time): every write then
+            // appends near the end of each site's range of the (site, time)-clustered tables, as
+            // live traffic does, instead of landing on random pages.
+            for day in 0..<days where written < events {
+                let target = events * (day + 1) / days
+                var dayEvents: [EventRecord] = []
+                var daySessions: [SessionRecord] = []
+                while written < target {
+                    let visit = generator.nextSession(day: day)
+                    dayEvents += visit.events
+                    daySessions.append(visit.session)
+                    written += visit.events.count
+                }
+                dayEvents.sort { ($0.siteID, $0.timestamp) < ($1.siteID, $1.timestamp) }
+                daySessions.sort { ($0.siteID, $0.start) < ($1.siteID, $1.start) }
+                for chunk in stride(from: 0, to: max(dayEvents.count, daySessions.count), by: Self.batchSize) {
+                    let eventSlice = dayEvents[
+                        min(chunk, dayEvents.count)..<min(chunk + Self.batchSize, dayEvents.count)]
+                    let sessionSlice =
+                        daySessions[min(chunk, daySessions.count)..<min(chunk + Self.batchSize, daySessions.count)]
+                    try store.write(
+                        StoreBatch(events: Array(eventSlice), sessions: Array(sessionSlice), lastSequence: sequence))
                 }
             }
             print("seeded \(written) events over \(sites) sites (seed-1.example … seed-\(sites).example)")
