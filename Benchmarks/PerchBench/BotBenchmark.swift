@@ -1,12 +1,6 @@
 import ArgumentParser
 import PerchEnrich
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `perch-bench bots`: `BotDetector.isBot(_:)` over a fixed mix of browser and bot User-Agents,
 /// next to a reference loop that hashes every byte of the same strings (FNV-1a), on one thread.
 struct BotBenchmark: ParsableCommand {
@@ -28,45 +22,18 @@ struct BotBenchmark: ParsableCommand {
         let bytes = agents.reduce(0) { $0 + $1.utf8.count }
         print("bots: \(agents.count) user agents (\(bots) bots), \(bytes / agents.count) bytes on average")
 
-        let reference = measure(agents) { agent in
+        let timer = BenchmarkTimer(passes: passes, calls: checks)
+        let reference = timer.measure(agents) { agent in
             var agent = agent
             return agent.withUTF8 { bytes in
                 var hash: UInt64 = 0xCBF2_9CE4_8422_2325
                 for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
                 return hash
             }
-        }
-        let rate = measure(agents) { detector.isBot($0) ? 1 : 0 }
-        print("reference (FNV-1a over the UA bytes): \(Self.format(reference)) /s")
-        print("isBot: \(Self.format(rate)) checks/s  ratio \(Double(Int(rate / reference * 1000)) / 1000)")
-    }
-
-    /// Best rate over `passes` passes of `checks` calls cycling through `inputs`.
-    private func measure(_ inputs: [String], _ body: (String) -> UInt64) -> Double {
-        var best = 0.0
-        var checksum: UInt64 = 0
-        for _ in 0..<passes {
-            let start = Self.now()
-            var index = 0
-            for _ in 0..<checks {
-                checksum &+= body(inputs[index])
-                index += 1
-                if index == inputs.count { index = 0 }
-            }
-            best = max(best, Double(checks) / (Self.now() - start))
-        }
-        if checksum == 42 { print("") }  // keeps the loop from being optimised away
-        return best
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    private static func format(_ rate: Double) -> String {
-        rate >= 1e6 ? "\(Double(Int(rate / 1e4)) / 100) M" : "\(Int(rate / 1e3)) k"
+        }.rate
+        let rate = timer.measure(agents) { detector.isBot($0) ? 1 : 0 }.rate
+        print("reference (FNV-1a over the UA bytes): \(BenchmarkTimer.format(reference)) /s")
+        print("isBot: \(BenchmarkTimer.format(rate)) checks/s  ratio \(BenchmarkTimer.ratio(rate, reference))")
     }
 
     /// Roughly the traffic mix of a small site: mostly current browsers, then crawlers, link

@@ -1,3 +1,4 @@
+import PerchCore
 import PerchEnrich
 import Testing
 
@@ -42,8 +43,8 @@ struct MMDBHostileInputTests {
         var rejected = 0
         for _ in 0..<3_000 {
             var damaged = full
-            for _ in 0...random.next(below: 3) {
-                damaged[random.next(below: damaged.count)] = UInt8(truncatingIfNeeded: random.next())
+            for _ in 0...(random.next() % 3) {
+                damaged[Int(random.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: random.next())
             }
             if let reader = try? MMDBReader(bytes: damaged) {
                 opened += 1
@@ -143,21 +144,4 @@ extension MMDBValue {
         guard case .map(let entries) = self else { return self }
         return .map(entries.filter { $0.key != "long" && $0.key != "mid" })
     }
-}
-
-/// A tiny seeded generator, so fuzz failures replay exactly.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

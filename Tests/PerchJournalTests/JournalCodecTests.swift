@@ -78,13 +78,13 @@ import Testing
 
     @Test func pseudoRandomGarbageNeverCrashes() {
         let valid = JournalCodec.encode(Fixtures.fullyPopulated(revenue: Self.revenues[1], session: true))
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
         var decoded = 0
         for _ in 0..<2_000 {
             var bytes = valid
             for _ in 0..<3 {
-                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                bytes[Int(seed >> 33) % bytes.count] = UInt8(truncatingIfNeeded: seed >> 17)
+                let value = random.next()
+                bytes[Int(value >> 33) % bytes.count] = UInt8(truncatingIfNeeded: value >> 17)
             }
             if (try? JournalCodec.decode(bytes)) != nil { decoded += 1 }
         }

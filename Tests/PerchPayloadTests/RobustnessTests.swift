@@ -14,18 +14,6 @@ import Testing
         #"{"name":404,"url":"chrome-extension://id/x","domain":" www.A.com ","props":{"path":null}}"#,
     ]
 
-    /// A small deterministic generator, so a failure reproduces.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func checkInvariants(_ result: Result<EventRequest, ValidationErrors>) {
         switch result {
         case .success(let request):
@@ -55,7 +43,7 @@ import Testing
 
     @Test(arguments: Array(seeds.enumerated()))
     func mutatedBodiesNeverCrash(index: Int, seed: String) {
-        var random = SplitMix(state: UInt64(index) &+ 0xC0FFEE)
+        var random = SplitMix64(seed: UInt64(index) &+ 0xC0FFEE)
         let interesting: [UInt8] = Array(#"{}[]",:\%0123456789eE.-+ntfu"#.utf8) + [0x00, 0x80, 0xC3, 0xED, 0xFF]
         let original = Array(seed.utf8)
         for _ in 0..<3000 {
@@ -78,7 +66,7 @@ import Testing
     }
 
     @Test func randomURLsNeverCrash() {
-        var random = SplitMix(state: 7)
+        var random = SplitMix64(seed: 7)
         let alphabet = Array("ab:/?#[]@%2Ec+ -.wW".utf8)
         for _ in 0..<5000 {
             let count = Int(random.next() % 24)

@@ -26,12 +26,14 @@ struct DevSeedGenerator {
         }
     }
 
-    /// The events and the final state of one visit.
-    mutating func nextSession() -> (events: [EventRecord], session: SessionRecord) {
+    /// The events and the final state of one visit that starts on `day` (0 = the oldest of the
+    /// `days`, each the 24 hours ending `days - day - 1` days before now).
+    mutating func nextSession(day: Int) -> (events: [EventRecord], session: SessionRecord) {
         let site = pickSite()
         let userID = random.next()
         let sessionID = random.next()
-        var timestamp = now - Int64(random.next() % UInt64(days * 86_400))
+        let dayStart = now - Int64(days - day) * 86_400
+        var timestamp = dayStart + Int64(random.next() % 86_400)
         let visit = pickVisit()
         let pageviews = pageviewCount()
         var events: [EventRecord] = []
@@ -123,21 +125,4 @@ struct DevSeedGenerator {
         ("Firefox", "133.0", "GNU/Linux", "", "Desktop"), ("Microsoft Edge", "131.0", "Windows", "10", "Desktop"),
         ("Samsung Browser", "26.0", "Android", "14", "Mobile"), ("Safari", "17.6", "iPadOS", "17.6", "Tablet"),
     ]
-}
-
-/// A small, fast, seedable generator (SplitMix64); the standard library's is not seedable.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
 }

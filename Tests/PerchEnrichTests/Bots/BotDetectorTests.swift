@@ -1,3 +1,4 @@
+import PerchCore
 import Testing
 
 @testable import PerchEnrich
@@ -94,7 +95,7 @@ struct BotDetectorTests {
 
     @Test("the byte and String entry points agree, and arbitrary bytes never crash")
     func arbitraryBytes() {
-        var generator = BotFuzzRandom(seed: 0x5EED_B075)
+        var generator = SplitMix64(seed: 0x5EED_B075)
         for round in 0..<2_000 {
             let length = Int(generator.next() % 300)
             var bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
@@ -111,20 +112,5 @@ struct BotDetectorTests {
                 _ = detector.botName(String(decoding: bytes, as: UTF8.self))
             }
         }
-    }
-}
-
-/// SplitMix64, seeded, so the fuzz rounds replay exactly.
-struct BotFuzzRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PerchCore
 import PerchEnrich
 import Testing
 

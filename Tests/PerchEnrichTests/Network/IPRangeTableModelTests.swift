@@ -1,24 +1,13 @@
+import PerchCore
 import PerchEnrich
 import Testing
 
 /// The table against the obvious model (any block contains the address), on random block sets
 /// inside a small window so every address in it can be checked.
 @Suite struct IPRangeTableModelTests {
-    /// A fixed-seed generator, so a failure reproduces.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            value = (value ^ (value >> 27)) &* 0x94d0_49bb_1331_11eb
-            return value ^ (value >> 31)
-        }
-    }
-
     @Test(arguments: 1...20)
     func matchesTheModel(seed: UInt64) throws {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         let blocks = (0..<Int.random(in: 1...8, using: &random)).map { _ -> CIDRBlock in
             let length = Int.random(in: 22...32, using: &random)
             let offset = (UInt32.random(in: 0..<1024, using: &random) >> (32 - length)) << (32 - length)

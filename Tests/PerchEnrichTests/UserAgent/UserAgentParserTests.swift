@@ -1,3 +1,4 @@
+import PerchCore
 import PerchEnrich
 import Testing
 
@@ -132,7 +133,7 @@ struct UserAgentParserTests {
     }
 
     @Test func neverCrashesOnArbitraryBytes() {
-        var generator = SplitMix(seed: 0x5eed)
+        var generator = SplitMix64(seed: 0x5eed)
         let alphabet = Array("()/;, .:_-[]Mozilla Android Windows NT CPU OS iPhone Chrome Safari 0123456789".utf8)
         for length in 0..<400 {
             var bytes = [UInt8]()
@@ -161,18 +162,5 @@ struct UserAgentParserTests {
         let sliced = String(("xx" + ua + "yy").dropFirst(2).dropLast(2))
         #expect(parser.parse(sliced) == parser.parse(ua))
         #expect(parser.parse(ua).screenSize == "Tablet")
-    }
-}
-
-/// A tiny deterministic generator so the fuzz loop is reproducible.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        value = (value ^ (value >> 27)) &* 0x94d0_49bb_1331_11eb
-        return value ^ (value >> 31)
     }
 }
