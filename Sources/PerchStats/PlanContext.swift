@@ -54,9 +54,13 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
 
     // MARK: bases
 
-    func eventsWhere(_ alias: String) -> SQLFragment {
-        "\(raw: alias).site_id = \(bind: query.siteKey) AND \(raw: alias).timestamp >= \(bind: query.range.from) "
+    /// The site's events in the range. Engagement events only feed scroll depth and time on page
+    /// (spec §14.5), so the rows behavioural and session-selecting filters look at leave them out.
+    func eventsWhere(_ alias: String, engagement: Bool = false) -> SQLFragment {
+        let range: SQLFragment =
+            "\(raw: alias).site_id = \(bind: query.siteKey) AND \(raw: alias).timestamp >= \(bind: query.range.from) "
             + "AND \(raw: alias).timestamp < \(bind: query.range.to)"
+        return engagement ? range : range + " AND \(raw: alias).name <> 'engagement'"
     }
 
     var sessionsWhere: SQLFragment {
@@ -65,8 +69,11 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
             + "AND s.timestamp >= \(bind: from) AND s.start < \(bind: query.range.to)"
     }
 
-    /// FROM and WHERE of one side, with every filter applied.
-    func base(_ side: TableSide, excludingGoalFilters: Bool = false, withGoals: Bool = true) -> SQLFragment {
+    /// FROM and WHERE of one side, with every filter applied. `bucketRange` replaces the range's
+    /// time bounds (events' timestamp, sessions' start) with one time bucket's.
+    func base(
+        _ side: TableSide, excludingGoalFilters: Bool = false, withGoals: Bool = true, bucketRange: SQLFragment? = nil
+    ) -> SQLFragment {
         switch side {
         case .events:
             var from: SQLFragment = "events e"
@@ -75,7 +82,9 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
                     " JOIN goals g ON (g.event IS NOT NULL AND e.name = g.event) OR (g.pattern IS NOT NULL "
                     + "AND e.name = 'pageview' AND \(dialect.regexMatch("e.pathname", pattern: "g.pattern")))"
             }
-            var conditions = [eventsWhere("e")]
+            var conditions = [
+                bucketRange.map { "e.site_id = \(bind: query.siteKey) AND \($0)" } ?? eventsWhere("e", engagement: true)
+            ]
             let keepsEngagement =
                 (query.query.metrics.contains(.scrollDepth) || query.query.metrics.contains(.timeOnPage))
                 && !query.dimensions.contains(.event(.name))
@@ -85,7 +94,12 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
             }
             return from + " WHERE " + SQLFragment.joined(conditions, separator: " AND ")
         case .sessions:
-            var conditions = [sessionsWhere]
+            var conditions = [
+                bucketRange.map {
+                    "s.site_id = \(bind: query.siteKey) AND \($0) AND s.timestamp >= \(bind: query.range.from)"
+                }
+                    ?? sessionsWhere
+            ]
             for filter in query.query.filters { conditions.append(sessionCondition(filter)) }
             return "sessions s WHERE " + SQLFragment.joined(conditions, separator: " AND ")
         }
@@ -110,6 +124,7 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
     // MARK: CTEs
 
     func sideCTE(_ side: TableSide, metrics: [Metric]) -> SQLFragment {
+        if let buckets = rangeBuckets { return bucketedSideCTE(side, metrics: metrics, buckets: buckets) }
         var columns = dimensionColumns(side, dimensionIndices)
         columns.append("count(*) AS n_rows")
         for metric in metrics { columns.append("\(sideMetric(metric, side: side)) AS m_\(raw: metric.rawValue)") }

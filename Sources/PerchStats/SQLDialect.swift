@@ -25,4 +25,14 @@ package protocol SQLDialect: Sendable {
     func round(_ value: SQLFragment, decimals: Int) -> SQLFragment
     /// The number of distinct non-NULL values.
     func countDistinct(_ value: SQLFragment) -> SQLFragment
+    /// Whether a time series is faster read one key range per bucket (each bucket's aggregates in
+    /// one correlated subquery, packed into a single value) than grouped by label: true for a
+    /// store without hash aggregation whose rows are clustered by (site, time), where grouping
+    /// sorts every row.
+    var readsTimeBucketsAsRanges: Bool { get }
+    /// One value holding `values` (for the per-bucket subquery), and the `index`-th of them back.
+    func packed(_ values: [SQLFragment]) -> SQLFragment
+    func unpacked(_ packed: SQLFragment, index: Int) -> SQLFragment
+    /// `WITH name AS (body)`, computed once even where the body is referenced several times.
+    func materialized(_ name: String, as body: SQLFragment) -> SQLFragment
 }

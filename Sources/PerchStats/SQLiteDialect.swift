@@ -71,4 +71,21 @@ package struct SQLiteDialect: SQLDialect {
     package func countDistinct(_ value: SQLFragment) -> SQLFragment {
         "perch_uniq(\(value))"
     }
+
+    /// SQLite groups by sorting every row; a bucket's rows are one range of the tables' key.
+    package var readsTimeBucketsAsRanges: Bool { true }
+
+    package func packed(_ values: [SQLFragment]) -> SQLFragment {
+        "json_array(" + SQLFragment.joined(values, separator: ", ") + ")"
+    }
+
+    /// Without the hint SQLite inlines the body, and a correlated subquery in it would run once
+    /// per reference.
+    package func materialized(_ name: String, as body: SQLFragment) -> SQLFragment {
+        "WITH \(raw: name) AS MATERIALIZED (\(body))"
+    }
+
+    package func unpacked(_ packed: SQLFragment, index: Int) -> SQLFragment {
+        "json_extract(\(packed), '$[\(raw: String(index))]')"
+    }
 }
