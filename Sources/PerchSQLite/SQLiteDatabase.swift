@@ -66,7 +66,10 @@ package struct SQLiteDatabase: Sendable {
         configuration.label = "perch"
         // The CLI edits sites while the server writes: wait for the lock instead of failing.
         configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase { db in try SQLiteDistinctCount.register(on: db) }
+        configuration.prepareDatabase { db in
+            try SQLiteDistinctCount.register(on: db)
+            try SQLiteGroupedAggregate.register(on: db)
+        }
         return configuration
     }
 

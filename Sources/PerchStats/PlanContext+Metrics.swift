@@ -1,37 +1,45 @@
 extension PlanContext {
-    private var visitorsOfEvents: SQLFragment {
-        dialect.countDistinct("CASE WHEN e.name <> 'engagement' THEN e.user_id END")
-    }
+    private static var visitorIDOfEvent: SQLFragment { "CASE WHEN e.name <> 'engagement' THEN e.user_id END" }
 
-    /// A metric's unrounded aggregate over one side's rows (spec §14.4).
-    func sideMetric(_ metric: Metric, side: TableSide) -> SQLFragment {
+    /// A metric's unrounded aggregate over one side's rows (spec §14.4), its aggregates written
+    /// by `aggregate` (plain SQL unless a hash-grouped plan collects them).
+    func sideMetric(
+        _ metric: Metric, side: TableSide, aggregate collected: ((Aggregate) -> SQLFragment)? = nil
+    ) -> SQLFragment {
+        let plain = { (wanted: Aggregate) -> SQLFragment in wanted.sql(dialect) }
+        let aggregate = collected ?? plain
+        // A function, not a value: every aggregate written is one the plan computes.
+        let visitorsOfEvents = { aggregate(.distinct(Self.visitorIDOfEvent)) }
         switch (side, metric) {
-        case (.events, .visitors), (.events, .groupConversionRate): return visitorsOfEvents
-        case (.events, .visits): return dialect.countDistinct("CASE WHEN e.name <> 'engagement' THEN e.session_id END")
-        case (.events, .pageviews): return "sum(CASE WHEN e.name = 'pageview' THEN 1 ELSE 0 END)"
-        case (.events, .events): return "sum(CASE WHEN e.name <> 'engagement' THEN 1 ELSE 0 END)"
+        case (.events, .visitors), (.events, .groupConversionRate): return visitorsOfEvents()
+        case (.events, .visits): return aggregate(.distinct("CASE WHEN e.name <> 'engagement' THEN e.session_id END"))
+        case (.events, .pageviews): return aggregate(.sum("CASE WHEN e.name = 'pageview' THEN 1 ELSE 0 END"))
+        case (.events, .events): return aggregate(.sum("CASE WHEN e.name <> 'engagement' THEN 1 ELSE 0 END"))
         case (.events, .timeOnPage):
-            let sessions = dialect.countDistinct(
-                "CASE WHEN e.name = 'engagement' AND e.engagement_time > 0 THEN e.session_id END")
-            return "sum(CASE WHEN e.name = 'engagement' THEN e.engagement_time ELSE 0 END) / 1000.0 / "
-                + "nullif(\(sessions), 0)"
-        case (.events, .totalRevenue): return "sum(e.revenue_reporting_amount) / 1000.0"
-        case (.events, .averageRevenue): return "avg(e.revenue_reporting_amount) / 1000.0"
+            let time = aggregate(.sum("CASE WHEN e.name = 'engagement' THEN e.engagement_time ELSE 0 END"))
+            let sessions = aggregate(
+                .distinct("CASE WHEN e.name = 'engagement' AND e.engagement_time > 0 THEN e.session_id END"))
+            return "\(time) / 1000.0 / nullif(\(sessions), 0)"
+        case (.events, .totalRevenue): return "\(aggregate(.sum("e.revenue_reporting_amount"))) / 1000.0"
+        case (.events, .averageRevenue): return "\(aggregate(.average("e.revenue_reporting_amount"))) / 1000.0"
         case (.events, .percentage):
-            return "100.0 * \(visitorsOfEvents) / nullif((SELECT \(visitorsOfEvents) FROM \(base(.events))), 0)"
+            let total = plain(.distinct(Self.visitorIDOfEvent))
+            return "100.0 * \(visitorsOfEvents()) / nullif((SELECT \(total) FROM \(base(.events))), 0)"
         case (.events, .conversionRate):
             let total =
                 "SELECT \(dialect.countDistinct("e.user_id")) FROM "
                 + base(.events, excludingGoalFilters: true, withGoals: false)
-            return "100.0 * \(visitorsOfEvents) / nullif((\(total)), 0)"
-        case (.sessions, .visitors): return dialect.countDistinct("s.user_id")
-        case (.sessions, .visits): return "count(*)"
-        case (.sessions, .bounceRate): return "100.0 * sum(s.is_bounce) / nullif(count(*), 0)"
-        case (.sessions, .visitDuration): return "avg(s.duration)"
-        case (.sessions, .viewsPerVisit): return "sum(s.pageviews) * 1.0 / nullif(count(*), 0)"
+            return "100.0 * \(visitorsOfEvents()) / nullif((\(total)), 0)"
+        case (.sessions, .visitors): return aggregate(.distinct("s.user_id"))
+        case (.sessions, .visits): return aggregate(.count)
+        case (.sessions, .bounceRate):
+            return "100.0 * \(aggregate(.sum("s.is_bounce"))) / nullif(\(aggregate(.count)), 0)"
+        case (.sessions, .visitDuration): return aggregate(.average("s.duration"))
+        case (.sessions, .viewsPerVisit):
+            return "\(aggregate(.sum("s.pageviews"))) * 1.0 / nullif(\(aggregate(.count)), 0)"
         case (.sessions, .percentage):
-            let visitors = dialect.countDistinct("s.user_id")
-            return "100.0 * \(visitors) / nullif((SELECT \(visitors) FROM \(base(.sessions))), 0)"
+            let total = plain(.distinct("s.user_id"))
+            return "100.0 * \(aggregate(.distinct("s.user_id"))) / nullif((SELECT \(total) FROM \(base(.sessions))), 0)"
         case (.sessions, _), (.events, _):
             // Not reachable after validation (e.g. pageviews never read sessions); keeps SQL valid.
             return "NULL"

@@ -125,6 +125,7 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
 
     func sideCTE(_ side: TableSide, metrics: [Metric]) -> SQLFragment {
         if let buckets = rangeBuckets { return bucketedSideCTE(side, metrics: metrics, buckets: buckets) }
+        if let grouped = hashGroupedSideCTE(side, metrics: metrics) { return grouped }
         var columns = dimensionColumns(side, dimensionIndices)
         columns.append("count(*) AS n_rows")
         for metric in metrics { columns.append("\(sideMetric(metric, side: side)) AS m_\(raw: metric.rawValue)") }

@@ -33,6 +33,12 @@ package protocol SQLDialect: Sendable {
     /// One value holding `values` (for the per-bucket subquery), and the `index`-th of them back.
     func packed(_ values: [SQLFragment]) -> SQLFragment
     func unpacked(_ packed: SQLFragment, index: Int) -> SQLFragment
+    /// A hash GROUP BY over `source` (a `FROM … WHERE …` clause): a table expression aliased `j`
+    /// with one row per group holding the `keys`' values then the `aggregates`, read back with
+    /// `hashGroupedColumn`; nil when the store's own GROUP BY is the faster one.
+    func hashGroupedRows(keys: [SQLFragment], aggregates: [Aggregate], source: SQLFragment) -> SQLFragment?
+    /// The `index`-th value (keys first) of a `hashGroupedRows` row.
+    func hashGroupedColumn(_ index: Int) -> SQLFragment
     /// `WITH name AS (body)`, computed once even where the body is referenced several times.
     func materialized(_ name: String, as body: SQLFragment) -> SQLFragment
 }

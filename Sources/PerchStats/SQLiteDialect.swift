@@ -79,6 +79,36 @@ package struct SQLiteDialect: SQLDialect {
         "json_array(" + SQLFragment.joined(values, separator: ", ") + ")"
     }
 
+    /// SQLite's GROUP BY sorts every row; `perch_group` (registered by the store) groups in a hash
+    /// table and returns the groups as one JSON array, `[[key…, aggregate…], …]`.
+    package func hashGroupedRows(keys: [SQLFragment], aggregates: [Aggregate], source: SQLFragment) -> SQLFragment? {
+        var spec = "\(keys.count):"
+        var arguments: [SQLFragment] = [.value(.text(""))] + keys
+        for aggregate in aggregates {
+            switch aggregate {
+            case .count:
+                spec += "c"
+                arguments.append("1")
+            case .sum(let value):
+                spec += "s"
+                arguments.append(value)
+            case .average(let value):
+                spec += "a"
+                arguments.append(value)
+            case .distinct(let value):
+                spec += "u"
+                arguments.append(value)
+            }
+        }
+        arguments[0] = .value(.text(spec))
+        return "json_each((SELECT perch_group(" + SQLFragment.joined(arguments, separator: ", ") + ") FROM " + source
+            + ")) j"
+    }
+
+    package func hashGroupedColumn(_ index: Int) -> SQLFragment {
+        unpacked("j.value", index: index)
+    }
+
     /// Without the hint SQLite inlines the body, and a correlated subquery in it would run once
     /// per reference.
     package func materialized(_ name: String, as body: SQLFragment) -> SQLFragment {

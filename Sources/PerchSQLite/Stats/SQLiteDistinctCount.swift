@@ -11,6 +11,8 @@ import GRDBSQLite
 /// Other value types are an SQL error: the planner only counts integer ids.
 enum SQLiteDistinctCount {
     static let name = "perch_uniq"
+    /// SQLite's SQLITE_TRANSIENT: copy the result text before returning.
+    static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     static func register(on db: Database) throws {
         let code = sqlite3_create_function_v2(
