@@ -1,3 +1,4 @@
+import PerchCore
 import Testing
 
 @testable import PerchEnrich
@@ -31,7 +32,7 @@ struct BotNeedleMatcherTests {
 
     @Test("finds exactly the occurrences a naive search finds, overlapping and nested ones included")
     func agreesWithNaiveSearch() {
-        var random = BotFuzzRandom(seed: 42)
+        var random = SplitMix64(seed: 42)
         let alphabet = Array("abAB-/ ".utf8)
         for _ in 0..<200 {
             let needles = (0..<(1 + Int(random.next() % 12))).map { _ in
