@@ -42,6 +42,7 @@ struct ServerAssembly {
             journal: journal,
             clock: SystemWallClock(),
             enrichment: datasets.enrichment,
+            locationNames: datasets.locationNames,
             settings: ServerSettings(
                 flushInterval: configuration.flushInterval,
                 maxBodyBytes: configuration.maxBodyBytes,

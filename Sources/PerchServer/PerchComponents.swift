@@ -56,12 +56,14 @@ package struct PerchComponents {
     package let shieldRefresher: ShieldRefresher
 
     /// Warms the session cache from the store and the journal's unapplied entries, loads the sites,
-    /// and builds the pipeline and routes.
+    /// and builds the pipeline and routes. `locationNames` feeds the Stats API's `visit:*_name`
+    /// dimensions (the live GeoIP database's names).
     package init(
         store: some EventStore & SiteDirectory & SaltStore & ShieldDirectory & DropCountStore,
         journal: Journal,
         clock: any WallClock,
         enrichment: EnrichmentData = .builtIn,
+        locationNames: @escaping @Sendable () -> LocationNames = { .builtIn },
         settings: ServerSettings,
         logger: Logger
     ) throws {
@@ -123,7 +125,8 @@ package struct PerchComponents {
                 metrics.journal(pending: journal.pendingCount)
             },
             stats: (store as? any StatsReader).map {
-                StatsController(reader: $0, dialect: SQLiteDialect(), clock: clock, logger: logger)
+                StatsController(
+                    reader: $0, dialect: SQLiteDialect(), clock: clock, locationNames: locationNames, logger: logger)
             }
         )
         let dropFlusher = DropCountFlusher(

@@ -125,7 +125,8 @@ extension PlanContext {
                 + SQLFragment.joined(patterns.map { dialect.regexMatch(expression, pattern: $0) }, separator: " OR ")
                 + ")"
         default:
-            condition = "\(lhs) IN (" + SQLFragment.joined(values, separator: ", ") + ")"
+            // An empty list comes only from a location-name filter no place satisfies.
+            condition = values.isEmpty ? "(0 = 1)" : "\(lhs) IN (" + SQLFragment.joined(values, separator: ", ") + ")"
         }
         return leaf.op.isNegated ? "NOT \(condition)" : condition
     }

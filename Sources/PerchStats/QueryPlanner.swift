@@ -11,7 +11,9 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         self.dialect = dialect
     }
 
-    package func plan(_ query: ValidatedQuery) -> PlannedQuery {
+    /// `paginated: false` leaves out `LIMIT`/`OFFSET`, for a caller that orders and pages the
+    /// rows itself (by location names, which SQL does not know).
+    package func plan(_ query: ValidatedQuery, paginated: Bool = true) -> PlannedQuery {
         let context = PlanContext(query: query, dialect: dialect)
         var ctes: [(String, SQLFragment)] = []
         if !context.goalsCTENeeded.isEmpty { ctes.append(("goals(name, event, pattern)", context.goalsCTENeeded)) }
@@ -42,12 +44,26 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         let with: SQLFragment = "WITH " + SQLFragment.joined(ctes.map { "\(raw: $0.0) AS (\($0.1))" }, separator: ", ")
         var main: SQLFragment = with + " SELECT " + SQLFragment.joined(columns, separator: ", ") + " FROM " + from
         main += " ORDER BY " + context.orderBy()
-        main +=
-            " LIMIT \(bind: Int64(query.query.pagination.limit)) OFFSET \(bind: Int64(query.query.pagination.offset))"
+        if paginated {
+            let page = query.query.pagination
+            main += " LIMIT \(bind: Int64(page.limit)) OFFSET \(bind: Int64(page.offset))"
+        }
         let total: SQLFragment? =
             query.query.include.totalRows ? with + " SELECT count(*) FROM \(raw: driver)" : nil
         return PlannedQuery(
             main: main.render(dialect), totalRows: total?.render(dialect), dimensions: query.dimensions,
             metrics: query.query.metrics)
+    }
+
+    /// The distinct codes of `dimension`'s column (a `visit:*` geo dimension) in the event and
+    /// session rows the query's date range reaches, filters aside: what a name filter needs to
+    /// consider when the named codes are too many to list (see `LocationNameFilter`).
+    func presentCodes(_ dimension: Dimension.VisitAttribute, in query: ValidatedQuery) -> PlannedStatement {
+        let context = PlanContext(query: query, dialect: dialect)
+        let column = PlanContext<Dialect>.column(dimension)
+        let statement: SQLFragment =
+            "SELECT DISTINCT e.\(raw: column) FROM events e WHERE \(context.eventsWhere("e")) UNION "
+            + "SELECT DISTINCT s.\(raw: column) FROM sessions s WHERE \(context.sessionsWhere)"
+        return statement.render(dialect)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import PerchCore
 import PerchEnrich
 import PerchIngest
 
@@ -48,6 +49,13 @@ struct ServerDatasets {
             publicSuffixes: { publicSuffixes.current ?? .builtIn },
             geo: { geo.current }
         )
+    }
+
+    /// The place names of the GeoIP database in force (a reload brings its names), else the
+    /// built-in country names.
+    var locationNames: @Sendable () -> LocationNames {
+        let geo = geo
+        return { geo.current?.locationNames ?? .builtIn }
     }
 
     /// What each data set's first load found, for `DatasetReloadService.logInitialLoads`.

@@ -53,7 +53,7 @@ extension MMDBDecoder {
     }
 
     /// The value under `name` in the map `map` (pointers followed), or nil.
-    private func member(of map: Field, named name: StaticString) throws(MMDBError) -> Field? {
+    func member(of map: Field, named name: StaticString) throws(MMDBError) -> Field? {
         guard map.type == 7 else { return nil }
         var cursor = map.payload
         for _ in 0..<map.size {

@@ -17,11 +17,13 @@ package struct StatsController: Sendable {
     let clock: any WallClock
     let logger: Logger
 
+    /// `locationNames` gives the place names in force for each query (they follow the GeoIP
+    /// database, which may be reloaded); without one only country names are known.
     package init(
         reader: any StatsReader, dialect: some SQLDialect, clock: any WallClock, limiter: APIRequestLimiter? = nil,
-        logger: Logger
+        locationNames: @escaping @Sendable () -> LocationNames = { .builtIn }, logger: Logger
     ) {
-        let service = StatsQueryService(reader: reader, dialect: dialect)
+        let service = StatsQueryService(reader: reader, dialect: dialect, locationNames: locationNames)
         self.reader = reader
         answer = { query, site, now in try await service.answer(query, site: site, now: now) }
         self.limiter = limiter ?? APIRequestLimiter(clock: clock)
