@@ -8,7 +8,7 @@ import PerchCore
 /// to call `updateSite` instead. Removing a site hides it but keeps its row and its data, so
 /// adding the same domain again brings back the same id and its history.
 extension SQLiteStore {
-    private static let selectSite = """
+    static let selectSite = """
         SELECT id, domain, timezone, rate_limit_per_minute, burst, debug_drops FROM sites WHERE removed_at IS NULL
         """
 
@@ -115,7 +115,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func site(_ row: Row) -> Site {
+    static func site(_ row: Row) -> Site {
         Site(
             id: row[0], domain: row[1], timezone: row[2],
             rateLimit: RateLimit(eventsPerMinute: row[3], burst: row[4]), debugDrops: row[5])

@@ -6,11 +6,17 @@ import PerchStats
 /// connection of its own (WAL), off the caller's executor, and never waits for the event writer.
 extension SQLiteStore: StatsReader {
     package func statsSite(domain: String) async throws -> StatsSite? {
-        guard let site = try site(domain: domain) else { return nil }
-        let first = try await writer.read { db in
-            try Int64.fetchOne(db, sql: "SELECT min(timestamp) FROM events WHERE site_id = ?", arguments: [site.id])
+        let canonical = Site.canonicalDomain(domain)
+        return try await writer.read { db in
+            guard
+                let site = try Row.fetchOne(db, sql: Self.selectSite + " AND domain = ?", arguments: [canonical])
+                    .map(Self.site)
+            else { return nil }
+            // The first key of the site's range of the (site, time)-clustered table.
+            let first = try Int64.fetchOne(
+                db, sql: "SELECT min(timestamp) FROM events WHERE site_id = ?", arguments: [site.id])
+            return StatsSite(site: site, firstEventAt: first)
         }
-        return StatsSite(site: site, firstEventAt: first)
     }
 
     package func goals(siteID: Int64) async throws -> [Goal] {
