@@ -8,7 +8,8 @@ import GRDBSQLite
 /// of milliseconds. The statement stays owned by GRDB (prepared and cached by it); this type only
 /// uses it between GRDB calls on the same connection, and always leaves it reset.
 struct StatementHandle {
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    /// SQLite's SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
+    static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     /// Kept so GRDB does not finalize the statement while its handle is in use.
     private let statement: Statement

@@ -6,8 +6,7 @@ extension PlanContext {
     func sideMetric(
         _ metric: Metric, side: TableSide, aggregate collected: ((Aggregate) -> SQLFragment)? = nil
     ) -> SQLFragment {
-        let plain = { (wanted: Aggregate) -> SQLFragment in wanted.sql(dialect) }
-        let aggregate = collected ?? plain
+        let aggregate = collected ?? { $0.sql(dialect) }
         // A function, not a value: every aggregate written is one the plan computes.
         let visitorsOfEvents = { aggregate(.distinct(Self.visitorIDOfEvent)) }
         switch (side, metric) {
@@ -23,13 +22,9 @@ extension PlanContext {
         case (.events, .totalRevenue): return "\(aggregate(.sum("e.revenue_reporting_amount"))) / 1000.0"
         case (.events, .averageRevenue): return "\(aggregate(.average("e.revenue_reporting_amount"))) / 1000.0"
         case (.events, .percentage):
-            let total = plain(.distinct(Self.visitorIDOfEvent))
-            return "100.0 * \(visitorsOfEvents()) / nullif((SELECT \(total) FROM \(base(.events))), 0)"
+            return "100.0 * \(visitorsOfEvents()) / nullif((\(percentageTotal(.events))), 0)"
         case (.events, .conversionRate):
-            let total =
-                "SELECT \(dialect.countDistinct("e.user_id")) FROM "
-                + base(.events, excludingGoalFilters: true, withGoals: false)
-            return "100.0 * \(visitorsOfEvents()) / nullif((\(total)), 0)"
+            return "100.0 * \(visitorsOfEvents()) / nullif((\(conversionTotal)), 0)"
         case (.sessions, .visitors): return aggregate(.distinct("s.user_id"))
         case (.sessions, .visits): return aggregate(.count)
         case (.sessions, .bounceRate):
@@ -38,12 +33,27 @@ extension PlanContext {
         case (.sessions, .viewsPerVisit):
             return "\(aggregate(.sum("s.pageviews"))) * 1.0 / nullif(\(aggregate(.count)), 0)"
         case (.sessions, .percentage):
-            let total = plain(.distinct("s.user_id"))
-            return "100.0 * \(aggregate(.distinct("s.user_id"))) / nullif((SELECT \(total) FROM \(base(.sessions))), 0)"
+            return "100.0 * \(aggregate(.distinct("s.user_id"))) / nullif((\(percentageTotal(.sessions))), 0)"
+        case (.sessions, .conversionRate):
+            // With a session-only dimension (entry/exit page): the visitors whose sessions the goal
+            // filter selects, over all visitors of the range with the other filters.
+            return "100.0 * \(aggregate(.distinct("s.user_id"))) / nullif((\(conversionTotal)), 0)"
         case (.sessions, _), (.events, _):
             // Not reachable after validation (e.g. pageviews never read sessions); keeps SQL valid.
             return "NULL"
         }
+    }
+
+    /// The visitors `percentage` divides by: every visitor the query's filters select.
+    private func percentageTotal(_ side: TableSide) -> SQLFragment {
+        let visitor = side == .events ? Self.visitorIDOfEvent : "s.user_id"
+        return "SELECT \(dialect.countDistinct(visitor)) FROM \(base(side))"
+    }
+
+    /// The visitors `conversion_rate` divides by: those the filters other than goals select.
+    private var conversionTotal: SQLFragment {
+        "SELECT \(dialect.countDistinct("e.user_id")) FROM "
+            + base(.events, excludingGoalFilters: true, withGoals: false)
     }
 
     /// The metric as returned: rounded as spec §14.4 says, zero where Plausible answers zero.
@@ -54,7 +64,11 @@ extension PlanContext {
         case .visitors, .visits, .pageviews, .events: return "coalesce(\(ref), 0)"
         case .bounceRate, .visitDuration: return "coalesce(\(dialect.round(ref, decimals: 0)), 0)"
         case .viewsPerVisit, .conversionRate: return "coalesce(\(dialect.round(ref, decimals: 2)), 0)"
-        case .percentage: return dialect.round(ref, decimals: 2)
+        case .percentage:
+            // NULL only when there is no visitor at all; a group without any (a row only the other
+            // table has) is 0.
+            return
+                "coalesce(\(dialect.round(ref, decimals: 2)), CASE WHEN (\(percentageTotal(side(of: metric)))) > 0 THEN 0.0 END)"
         case .timeOnPage, .scrollDepth: return dialect.round(ref, decimals: 0)
         case .groupConversionRate:
             return "coalesce(\(dialect.round("100.0 * \(ref) / nullif(gd.total, 0)", decimals: 2)), 0)"

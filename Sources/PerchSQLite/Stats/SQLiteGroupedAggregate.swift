@@ -8,7 +8,7 @@ import GRDBSQLite
 /// `spec` is `<number of keys>:<one letter per value>`: `c` counts rows, `s` sums (NULLs
 /// skipped, NULL without values, integer unless a real was added), `a` averages, `u` counts
 /// distinct integers. A malformed spec, a non-integer `u` value or an integer sum overflow is an
-/// SQL error, never a wrong number. Memory handling as `SQLiteDistinctCount`.
+/// SQL error, never a wrong number. Each group's state lives in `SQLiteAggregateState`.
 enum SQLiteGroupedAggregate {
     static let name = "perch_group"
 
@@ -29,25 +29,23 @@ enum SQLiteGroupedAggregate {
             sqlite3_result_error(context, "\(name) needs a spec", -1)
             return
         }
-        let size = Int32(MemoryLayout<UnsafeRawPointer?>.size)
-        guard let raw = sqlite3_aggregate_context(context, size) else {
-            sqlite3_result_error_nomem(context)
-            return
-        }
-        let slot = raw.assumingMemoryBound(to: UnsafeRawPointer?.self)
-        let state: GroupedAggregates
-        if let pointer = slot.pointee {
-            state = Unmanaged<GroupedAggregates>.fromOpaque(pointer).takeUnretainedValue()
-        } else {
-            guard let text = sqlite3_value_text(arguments[0]),
-                let parsed = parse(String(cString: text)),
+        var specError = false
+        let state = SQLiteAggregateState.get(context) { () -> GroupedAggregates? in
+            guard let text = sqlite3_value_text(arguments[0]), let parsed = parse(String(cString: text)),
                 parsed.keys + parsed.operations.count == Int(count) - 1
             else {
-                sqlite3_result_error(context, "\(name): bad spec or argument count", -1)
-                return
+                specError = true
+                return nil
             }
-            state = GroupedAggregates(keyCount: parsed.keys, operations: parsed.operations)
-            slot.pointee = UnsafeRawPointer(Unmanaged.passRetained(state).toOpaque())
+            return GroupedAggregates(keyCount: parsed.keys, operations: parsed.operations)
+        }
+        guard let state else {
+            if specError {
+                sqlite3_result_error(context, "\(name): bad spec or argument count", -1)
+            } else {
+                sqlite3_result_error_nomem(context)
+            }
+            return
         }
         if !state.add(arguments + 1) {
             sqlite3_result_error(context, "\(name): non-integer distinct value or sum overflow", -1)
@@ -55,15 +53,8 @@ enum SQLiteGroupedAggregate {
     }
 
     private static func final(_ context: OpaquePointer?) {
-        guard let slot = sqlite3_aggregate_context(context, 0)?.assumingMemoryBound(to: UnsafeRawPointer?.self),
-            let pointer = slot.pointee
-        else {
-            sqlite3_result_text(context, "[]", -1, SQLiteDistinctCount.transient)
-            return
-        }
-        let state = Unmanaged<GroupedAggregates>.fromOpaque(pointer).takeRetainedValue()
-        slot.pointee = nil
-        sqlite3_result_text(context, state.json, -1, SQLiteDistinctCount.transient)
+        let json = SQLiteAggregateState<GroupedAggregates>.take(context)?.json ?? "[]"
+        sqlite3_result_text(context, json, -1, StatementHandle.transient)
     }
 
     static func parse(_ spec: String) -> (keys: Int, operations: [GroupedAggregates.Operation])? {

@@ -59,7 +59,7 @@ enum StatsDataset {
     }
 
     /// Runs a query body against `store` the way the server does.
-    static func answer(_ body: String, store: SQLiteStore) async throws -> JSONValue {
+    static func answer(_ body: String, store: SQLiteStore, now: Int64 = StatsDataset.now) async throws -> JSONValue {
         let query = try QueryParser.parse(body: Array(body.utf8))
         guard let site = try await store.statsSite(domain: query.siteID) else { throw QueryError("no site") }
         return try await StatsQueryService(reader: store, dialect: SQLiteDialect()).answer(query, site: site, now: now)
