@@ -35,7 +35,10 @@ struct ServerAssembly {
             geoIPFile: configuration.geoIPDatabase,
             logger: logger
         )
-        let reloader = DatasetReloadService(datasets: datasets.all, logger: logger)
+        let reloader = DatasetReloadService(datasets: datasets.all, logger: logger) { kind in
+            if kind == .geoip { datasets.warmLocationNames() }
+        }
+        datasets.warmLocationNames()
         reloader.logInitialLoads(datasets.initialLoads)
         let components = try PerchComponents(
             store: store,

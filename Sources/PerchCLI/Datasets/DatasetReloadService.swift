@@ -8,11 +8,17 @@ struct DatasetReloadService: Service {
     let datasets: [any DatasetReloading]
     let interval: Duration
     let logger: Logger
+    /// Called with the kind of each data set a poll loaded anew.
+    let onReload: @Sendable (DatasetKind) -> Void
 
-    init(datasets: [any DatasetReloading], interval: Duration = .seconds(1), logger: Logger) {
+    init(
+        datasets: [any DatasetReloading], interval: Duration = .seconds(1), logger: Logger,
+        onReload: @escaping @Sendable (DatasetKind) -> Void = { _ in }
+    ) {
         self.datasets = datasets
         self.interval = interval
         self.logger = logger
+        self.onReload = onReload
     }
 
     /// Logs how each data set started (call once, before serving).
@@ -30,7 +36,9 @@ struct DatasetReloadService: Service {
     /// One look at every file.
     func pollOnce() {
         for dataset in datasets {
-            log(dataset.kind, dataset.path, dataset.reloadIfChanged(), initial: false)
+            let outcome = dataset.reloadIfChanged()
+            log(dataset.kind, dataset.path, outcome, initial: false)
+            if case .loaded = outcome { onReload(dataset.kind) }
         }
     }
 

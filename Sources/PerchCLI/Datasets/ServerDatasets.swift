@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import PerchCore
 import PerchEnrich
@@ -49,6 +50,14 @@ struct ServerDatasets {
             publicSuffixes: { publicSuffixes.current ?? .builtIn },
             geo: { geo.current }
         )
+    }
+
+    /// Collects the GeoIP database's place names on a thread of their own (a walk of the whole
+    /// file: seconds for GeoLite2-City), so the first Stats query naming places does not wait
+    /// for it on the request path.
+    func warmLocationNames() {
+        guard let database = geo.current else { return }
+        Thread.detachNewThread { _ = database.locationNames }
     }
 
     /// The place names of the GeoIP database in force (a reload brings its names), else the
