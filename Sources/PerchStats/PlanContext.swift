@@ -69,6 +69,13 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
             + "AND s.timestamp >= \(bind: from) AND s.start < \(bind: query.range.to)"
     }
 
+    /// Whether the events side reads `engagement` events: only scroll depth and time on page use
+    /// them (spec §14.5), and not when grouping by event name, where they would be a row.
+    var keepsEngagementEvents: Bool {
+        (query.query.metrics.contains(.scrollDepth) || query.query.metrics.contains(.timeOnPage))
+            && !query.dimensions.contains(.event(.name))
+    }
+
     /// FROM and WHERE of one side, with every filter applied. `bucketRange` replaces the range's
     /// time bounds (events' timestamp, sessions' start) with one time bucket's.
     func base(
@@ -85,10 +92,7 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
             var conditions = [
                 bucketRange.map { "e.site_id = \(bind: query.siteKey) AND \($0)" } ?? eventsWhere("e", engagement: true)
             ]
-            let keepsEngagement =
-                (query.query.metrics.contains(.scrollDepth) || query.query.metrics.contains(.timeOnPage))
-                && !query.dimensions.contains(.event(.name))
-            if !keepsEngagement { conditions.append("e.name <> 'engagement'") }
+            if !keepsEngagementEvents { conditions.append("e.name <> 'engagement'") }
             for filter in query.query.filters where !(excludingGoalFilters && Self.isGoalOrPropLeaf(filter)) {
                 conditions.append(eventCondition(filter, alias: "e"))
             }
