@@ -1,4 +1,5 @@
 import GRDBSQLite
+import PerchCore
 
 /// The state of one `perch_group` call: rows grouped by their key values in a hash table, each
 /// group with its accumulators; rendered as a JSON array of `[key…, result…]` arrays.
@@ -194,27 +195,12 @@ final class GroupedAggregates {
         case SQLITE_INTEGER: out += String(key.integer)
         case SQLITE_FLOAT: out += real(key.real)
         case SQLITE_NULL: out += "null"
-        default: appendString(key.bytes, to: &out)
+        // Invalid UTF-8 becomes U+FFFD, as SQLite reads such text.
+        default: out += JSONText.quoted(String(decoding: key.bytes, as: UTF8.self))
         }
     }
 
     private static func real(_ value: Double) -> String {
         value.isFinite ? "\(value)" : "null"
-    }
-
-    /// A JSON string of UTF-8 bytes (invalid sequences become U+FFFD, as SQLite reads them).
-    private static func appendString(_ bytes: [UInt8], to out: inout String) {
-        out += "\""
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
