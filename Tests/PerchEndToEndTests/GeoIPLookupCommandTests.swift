@@ -27,27 +27,12 @@ struct GeoIPLookupCommandTests {
 
     /// Runs `perch geoip lookup --geoip DB arguments…` with `input` on standard input.
     static func lookup(_ arguments: [String], input: String = "") throws -> (status: Int32, lines: [[String: Any]]) {
-        let child = Process()
-        child.executableURL = PerchProcess.binary
-        child.arguments = ["geoip", "lookup", "--geoip", try file("GeoLite2-City.mmdb")] + arguments
-        let output = Pipe()
-        let stdin = Pipe()
-        child.standardOutput = output
-        child.standardInput = stdin
-        child.standardError = FileHandle.nullDevice
-        try child.run()
-        // Written from another thread: the child's output could fill its pipe before it reads all input.
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        child.waitUntilExit()
+        let (status, data) = try PerchProcess.run(
+            ["geoip", "lookup", "--geoip", try file("GeoLite2-City.mmdb")] + arguments, input: input)
         let lines = try String(decoding: data, as: UTF8.self).split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
-        return (child.terminationStatus, lines)
+        return (status, lines)
     }
 
     /// Where `line` differs from what Perch must store for the reference `row`, or nil.
@@ -102,14 +87,9 @@ struct GeoIPLookupCommandTests {
     }
 
     @Test func missingDatabaseFails() throws {
-        let child = Process()
-        child.executableURL = PerchProcess.binary
-        child.arguments = ["geoip", "lookup", "--geoip", "/nonexistent/geoip.mmdb", "1.2.3.4"]
-        child.standardOutput = FileHandle.nullDevice
-        child.standardError = FileHandle.nullDevice
-        try child.run()
-        child.waitUntilExit()
-        #expect(child.terminationStatus != 0)
+        let (status, _) = try PerchProcess.run(
+            ["geoip", "lookup", "--geoip", "/nonexistent/geoip.mmdb", "1.2.3.4"], input: "")
+        #expect(status != 0)
     }
 }
 

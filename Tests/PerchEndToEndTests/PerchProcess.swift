@@ -44,6 +44,29 @@ struct PerchProcess {
         return (child.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// Runs `perch arguments…` (no data directory) with `input` on standard input, to completion:
+    /// its exit status and standard output.
+    static func run(_ arguments: [String], input: String) throws -> (status: Int32, output: Data) {
+        let child = Process()
+        child.executableURL = binary
+        child.arguments = arguments
+        let output = Pipe()
+        let stdin = Pipe()
+        child.standardOutput = output
+        child.standardInput = stdin
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        // Written from another thread: the child's output could fill its pipe before it reads all input.
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        child.waitUntilExit()
+        return (child.terminationStatus, data)
+    }
+
     /// Starts `perch serve` and waits until `/api/health` answers 200.
     mutating func start(extraArguments: [String] = []) async throws {
         let child = Process()

@@ -9,25 +9,11 @@ import Testing
     ]
 
     func parse(_ input: String) throws -> (status: Int32, lines: [[String: Any]]) {
-        let child = Process()
-        child.executableURL = PerchProcess.binary
-        child.arguments = ["ua", "parse"]
-        let output = Pipe()
-        let stdin = Pipe()
-        child.standardOutput = output
-        child.standardInput = stdin
-        try child.run()
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        child.waitUntilExit()
+        let (status, data) = try PerchProcess.run(["ua", "parse"], input: input)
         let lines = try String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .dropLast()
             .map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        return (child.terminationStatus, lines)
+        return (status, lines)
     }
 
     @Test func oneObjectPerLineInOrder() throws {
