@@ -29,18 +29,6 @@ package final class ShieldRefresher: Service, Sendable {
     }
 
     package func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            var failing = false
-            while true {
-                try await Task.sleep(for: self.interval)
-                do {
-                    try self.refresh()
-                    failing = false
-                } catch {
-                    if !failing { self.logger.error("shields.refresh.failed", metadata: ["error": "\(error)"]) }
-                    failing = true
-                }
-            }
-        }
+        await RefreshLoop.run(every: interval, logger: logger, failure: "shields.refresh.failed") { try self.refresh() }
     }
 }

@@ -23,18 +23,6 @@ package struct SiteRefresher: Service {
     }
 
     package func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            var failing = false
-            while true {
-                try await Task.sleep(for: interval)
-                do {
-                    try refresh()
-                    failing = false
-                } catch {
-                    if !failing { logger.error("sites.refresh.failed", metadata: ["error": "\(error)"]) }
-                    failing = true
-                }
-            }
-        }
+        await RefreshLoop.run(every: interval, logger: logger, failure: "sites.refresh.failed") { try refresh() }
     }
 }
