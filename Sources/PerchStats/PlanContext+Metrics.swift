@@ -56,8 +56,16 @@ extension PlanContext {
 
     /// The visitors `percentage` divides by: every visitor the query's filters select.
     private func percentageTotal(_ side: TableSide) -> SQLFragment {
-        let visitor = side == .events ? visitorIDOfEvent : "s.user_id"
-        return "SELECT \(dialect.countDistinct(visitor)) FROM \(base(side))"
+        "SELECT \(dialect.countDistinct(visitorID(side))) FROM \(base(side))"
+    }
+
+    /// Whether `percentageTotal` is above zero: the first visitor found answers, no count needed.
+    private func hasVisitors(_ side: TableSide) -> SQLFragment {
+        "EXISTS (SELECT 1 FROM \(base(side)) AND \(visitorID(side)) IS NOT NULL)"
+    }
+
+    private func visitorID(_ side: TableSide) -> SQLFragment {
+        side == .events ? visitorIDOfEvent : "s.user_id"
     }
 
     /// The visitors `conversion_rate` divides by: those the filters other than goals select.
@@ -78,7 +86,7 @@ extension PlanContext {
             // NULL only when there is no visitor at all; a group without any (a row only the other
             // table has) is 0.
             return
-                "coalesce(\(dialect.round(ref, decimals: 2)), CASE WHEN (\(percentageTotal(side(of: metric)))) > 0 THEN 0.0 END)"
+                "coalesce(\(dialect.round(ref, decimals: 2)), CASE WHEN \(hasVisitors(side(of: metric))) THEN 0.0 END)"
         case .timeOnPage, .scrollDepth: return dialect.round(ref, decimals: 0)
         case .groupConversionRate:
             return "coalesce(\(dialect.round("100.0 * \(ref) / nullif(gd.total, 0)", decimals: 2)), 0)"
