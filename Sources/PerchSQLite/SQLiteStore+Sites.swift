@@ -8,7 +8,7 @@ import PerchCore
 /// to call `updateSite` instead. Removing a site hides it but keeps its row and its data, so
 /// adding the same domain again brings back the same id and its history.
 extension SQLiteStore {
-    static let selectSite = """
+    private static let selectSite = """
         SELECT id, domain, timezone, rate_limit_per_minute, burst, debug_drops FROM sites WHERE removed_at IS NULL
         """
 
@@ -22,12 +22,13 @@ extension SQLiteStore {
 
     /// The active site for `domain` (canonicalised first), or nil.
     package func site(domain: String) throws(SQLiteStoreError) -> Site? {
+        try SQLiteStoreError.wrap { try writer.read { db in try Self.site(db, domain: domain) } }
+    }
+
+    /// The site of `domain` (any spelling `Site.canonicalDomain` accepts), unless removed.
+    static func site(_ db: Database, domain: String) throws -> Site? {
         let canonical = Site.canonicalDomain(domain)
-        return try SQLiteStoreError.wrap {
-            try writer.read { db in
-                try Row.fetchOne(db, sql: Self.selectSite + " AND domain = ?", arguments: [canonical]).map(Self.site)
-            }
-        }
+        return try Row.fetchOne(db, sql: selectSite + " AND domain = ?", arguments: [canonical]).map(site)
     }
 
     @discardableResult
@@ -115,7 +116,7 @@ extension SQLiteStore {
         }
     }
 
-    static func site(_ row: Row) -> Site {
+    private static func site(_ row: Row) -> Site {
         Site(
             id: row[0], domain: row[1], timezone: row[2],
             rateLimit: RateLimit(eventsPerMinute: row[3], burst: row[4]), debugDrops: row[5])

@@ -6,12 +6,8 @@ import PerchStats
 /// connection of its own (WAL), off the caller's executor, and never waits for the event writer.
 extension SQLiteStore: StatsReader {
     package func statsSite(domain: String) async throws -> StatsSite? {
-        let canonical = Site.canonicalDomain(domain)
-        return try await writer.read { db in
-            guard
-                let site = try Row.fetchOne(db, sql: Self.selectSite + " AND domain = ?", arguments: [canonical])
-                    .map(Self.site)
-            else { return nil }
+        try await writer.read { db in
+            guard let site = try Self.site(db, domain: domain) else { return nil }
             // The first key of the site's range of the (site, time)-clustered table.
             let first = try Int64.fetchOne(
                 db, sql: "SELECT min(timestamp) FROM events WHERE site_id = ?", arguments: [site.id])
