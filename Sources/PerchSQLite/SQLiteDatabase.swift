@@ -5,6 +5,8 @@ import GRDB
 /// or a private in-memory database for tests.
 package struct SQLiteDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// Sites' recent rows as columns for the Stats API; the writer keeps it told of its commits.
+    let columns: ColumnarCache
 
     /// Opens (creating it and its parent folders if needed) and migrates the database at `path`.
     ///
@@ -12,7 +14,10 @@ package struct SQLiteDatabase: Sendable {
     /// checkpoints the journal after a store write, so a commit lost to a power cut after that
     /// would lose events. Events and the applied sequence share a transaction, so the sequence
     /// can never run ahead of the rows either way.
-    package static func open(path: String) throws(SQLiteStoreError) -> SQLiteDatabase {
+    /// `columnCacheBytes` bounds the Stats API's column cache (`ColumnarCache`); 0 turns it off.
+    package static func open(
+        path: String, columnCacheBytes: Int = ColumnarCache.defaultBudget
+    ) throws(SQLiteStoreError) -> SQLiteDatabase {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -35,7 +40,7 @@ package struct SQLiteDatabase: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            return try SQLiteDatabase(migrating: pool)
+            return try SQLiteDatabase(migrating: pool, columnCacheBytes: columnCacheBytes)
         } catch let error as SQLiteStoreError {
             throw error
         } catch {
@@ -46,9 +51,12 @@ package struct SQLiteDatabase: Sendable {
     private static let mapLimit = 2_147_418_112
 
     /// A fresh private database that lives as long as the returned value.
-    package static func inMemory() throws(SQLiteStoreError) -> SQLiteDatabase {
+    package static func inMemory(
+        columnCacheBytes: Int = ColumnarCache.defaultBudget
+    ) throws(SQLiteStoreError) -> SQLiteDatabase {
         do {
-            return try SQLiteDatabase(migrating: DatabaseQueue(configuration: configuration()))
+            return try SQLiteDatabase(
+                migrating: DatabaseQueue(configuration: configuration()), columnCacheBytes: columnCacheBytes)
         } catch let error as SQLiteStoreError {
             throw error
         } catch {
@@ -56,8 +64,9 @@ package struct SQLiteDatabase: Sendable {
         }
     }
 
-    init(migrating writer: any DatabaseWriter) throws(SQLiteStoreError) {
+    init(migrating writer: any DatabaseWriter, columnCacheBytes: Int) throws(SQLiteStoreError) {
         self.writer = writer
+        columns = ColumnarCache(budget: columnCacheBytes)
         try SQLiteStoreError.wrap { try SQLiteSchema.migrator.migrate(writer) }
     }
 

@@ -25,16 +25,20 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
     package func write(_ batch: StoreBatch) throws(SQLiteStoreError) {
         try SQLiteStoreError.wrap {
             try writer.write { db in
-                if !batch.events.isEmpty {
-                    var seq = try Int64.fetchOne(db, sql: "SELECT last FROM event_sequence WHERE id = 1") ?? 0
+                // Events take the next numbers; a batch of sessions alone takes one, so the column
+                // cache (told here, before the commit) sees every change by its number.
+                let numbers = batch.events.isEmpty && !batch.sessions.isEmpty ? 1 : batch.events.count
+                if numbers > 0 {
+                    let last = try Int64.fetchOne(db, sql: "SELECT last FROM event_sequence WHERE id = 1") ?? 0
+                    database.columns.record(Self.commit(batch, numbers: last + 1...last + Int64(numbers)))
                     var insert = StatementHandle(try db.cachedStatement(sql: SQLiteRows.insertEvent), in: db)
-                    for event in batch.events {
-                        seq += 1
+                    for (offset, event) in batch.events.enumerated() {
                         SQLiteRows.bind(event, to: &insert)
-                        insert.bind(seq)
+                        insert.bind(last + 1 + Int64(offset))
                         try insert.execute()
                     }
-                    try db.execute(sql: "UPDATE event_sequence SET last = ? WHERE id = 1", arguments: [seq])
+                    try db.execute(
+                        sql: "UPDATE event_sequence SET last = ? WHERE id = 1", arguments: [last + Int64(numbers)])
                 }
                 if !batch.sessions.isEmpty {
                     var upsert = StatementHandle(try db.cachedStatement(sql: SQLiteRows.upsertSession), in: db)
@@ -54,6 +58,17 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
                 }
             }
         }
+    }
+
+    /// What `batch` changes, for the column cache: the numbers it takes, and per site the
+    /// earliest event or session instant it writes.
+    private static func commit(_ batch: StoreBatch, numbers: ClosedRange<Int64>) -> OwnCommitLog.Commit {
+        var earliest: [Int64: Int64] = [:]
+        for event in batch.events { earliest[event.siteID] = min(earliest[event.siteID] ?? .max, event.timestamp) }
+        for session in batch.sessions {
+            earliest[session.siteID] = min(earliest[session.siteID] ?? .max, session.timestamp)
+        }
+        return OwnCommitLog.Commit(first: numbers.lowerBound, last: numbers.upperBound, earliest: earliest)
     }
 
     package func appliedJournalSequence() throws(SQLiteStoreError) -> UInt64 {

@@ -91,6 +91,12 @@ struct StatementHandle {
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
+    /// The column's text as bytes, valid only inside `body` (no String is built).
+    func withText<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        guard let text = sqlite3_column_text(handle, column) else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     private func failure(_ code: Int32) -> DatabaseError {
         let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
         sqlite3_reset(handle)

@@ -20,3 +20,13 @@ package enum Aggregate: Sendable, Hashable {
         }
     }
 }
+
+extension Aggregate {
+    /// What the aggregate's operand means, nil for `count` and for operands only SQL computes.
+    package var measure: Measure? {
+        switch self {
+        case .count: nil
+        case .sum(let value), .average(let value), .distinct(let value): Measure(operand: value)
+        }
+    }
+}

@@ -11,13 +11,13 @@ extension PlanContext {
             let column = side == .events ? alias + ".props" : "s.entry_props"
             return "coalesce(\(dialect.propValue(column, key: key)), \(bind: "(none)"))"
         case .visit(let attribute):
-            var column: SQLFragment = "\(raw: table).\(raw: Self.column(attribute))"
+            var column: SQLFragment = "\(raw: table).\(raw: attribute.column)"
             if side == .events, attribute.isSessionOnly {
                 column =
-                    "(SELECT s2.\(raw: Self.column(attribute)) FROM sessions s2 "
+                    "(SELECT s2.\(raw: attribute.column) FROM sessions s2 "
                     + "WHERE s2.session_id = \(raw: alias).session_id)"
             }
-            guard let label = Self.emptyLabel(attribute) else { return column }
+            guard let label = attribute.emptyLabel else { return column }
             return "CASE WHEN \(column) = '' THEN \(bind: label) ELSE \(column) END"
         case .time(let granularity):
             let instant: SQLFragment =
@@ -25,32 +25,6 @@ extension PlanContext {
             return dialect.bucketLabel(
                 dialect.localSeconds(instant, schedule: schedule), granularity: granularity ?? .day,
                 notBefore: query.range.firstDate)
-        }
-    }
-
-    static func column(_ attribute: Dimension.VisitAttribute) -> String {
-        switch attribute {
-        case .source: "referrer_source"
-        case .channel: "acquisition_channel"
-        case .screen, .device: "screen_size"
-        case .os: "operating_system"
-        case .osVersion: "operating_system_version"
-        case .country, .countryName: "country_code"
-        case .region, .regionName: "subdivision1_code"
-        case .city, .cityName: "city_geoname_id"
-        case .entryPageHostname: "hostname"
-        default: attribute.rawValue
-        }
-    }
-
-    static func emptyLabel(_ attribute: Dimension.VisitAttribute) -> String? {
-        switch attribute {
-        case .source, .referrer: "Direct / None"
-        case .channel: "Direct"
-        case .utmMedium, .utmSource, .utmCampaign, .utmContent, .utmTerm, .screen, .device, .browser,
-            .browserVersion, .os, .osVersion:
-            "(not set)"
-        default: nil
         }
     }
 

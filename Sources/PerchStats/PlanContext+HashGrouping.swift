@@ -9,7 +9,23 @@ extension PlanContext {
     func hashGroupedSideCTE(_ side: TableSide, metrics: [Metric]) -> SQLFragment? {
         guard !dimensionIndices.isEmpty else { return nil }
         let keys = dimensionIndices.map { dimensionExpression(query.dimensions[$0], side: side, alias: "e") }
-        let collector = AggregateCollector(firstColumn: keys.count)
+        let aggregates = groupedColumns(side, metrics: metrics).aggregates
+        guard let rows = dialect.hashGroupedRows(keys: keys, aggregates: aggregates, source: base(side)) else {
+            return nil
+        }
+        return groupedSideCTE(side, metrics: metrics, rows: rows)
+    }
+
+    /// `sideCTE`'s rows read from grouped `rows` (keys first, then `groupedColumns`' aggregates).
+    func groupedSideCTE(_ side: TableSide, metrics: [Metric], rows: SQLFragment) -> SQLFragment {
+        dialect.materialized("h", as: "SELECT " + SQLFragment.joined(groupedColumns(side, metrics: metrics).columns, separator: ", ") + " FROM " + rows)
+            + " SELECT * FROM h"
+    }
+
+    /// The columns of a grouped side (`d…`, `n_rows`, `m_…`) over the grouped rows' columns, and
+    /// the aggregates those rows must hold after the keys, in column order.
+    func groupedColumns(_ side: TableSide, metrics: [Metric]) -> (columns: [SQLFragment], aggregates: [Aggregate]) {
+        let collector = AggregateCollector(firstColumn: dimensionIndices.count)
         var columns: [SQLFragment] = dimensionIndices.map {
             "\(dialect.hashGroupedColumn($0)) AS d\(raw: String($0))"
         }
@@ -18,10 +34,7 @@ extension PlanContext {
             let expression = sideMetric(metric, side: side) { dialect.hashGroupedColumn(collector.column(of: $0)) }
             columns.append("\(expression) AS m_\(raw: metric.rawValue)")
         }
-        guard let rows = dialect.hashGroupedRows(keys: keys, aggregates: collector.aggregates, source: base(side))
-        else { return nil }
-        return dialect.materialized("h", as: "SELECT " + SQLFragment.joined(columns, separator: ", ") + " FROM " + rows)
-            + " SELECT * FROM h"
+        return (columns, collector.aggregates)
     }
 }
 

@@ -2,11 +2,11 @@ extension PlanContext {
     /// An event row's visitor and session, NULL for engagement events; the plain columns when the
     /// events side has no engagement rows (a CASE per row costs a scan of a busy site ~10%).
     private var visitorIDOfEvent: SQLFragment {
-        keepsEngagementEvents ? "CASE WHEN e.name <> 'engagement' THEN e.user_id END" : "e.user_id"
+        keepsEngagementEvents ? "CASE WHEN e.name <> 'engagement' THEN e.user_id END" : Measure.eventVisitor.operand
     }
 
     private var sessionIDOfEvent: SQLFragment {
-        keepsEngagementEvents ? "CASE WHEN e.name <> 'engagement' THEN e.session_id END" : "e.session_id"
+        keepsEngagementEvents ? "CASE WHEN e.name <> 'engagement' THEN e.session_id END" : Measure.eventSession.operand
     }
 
     /// A metric's unrounded aggregate over one side's rows (spec §14.4), its aggregates written
@@ -20,7 +20,7 @@ extension PlanContext {
         switch (side, metric) {
         case (.events, .visitors), (.events, .groupConversionRate): return visitorsOfEvents()
         case (.events, .visits): return aggregate(.distinct(sessionIDOfEvent))
-        case (.events, .pageviews): return aggregate(.sum("CASE WHEN e.name = 'pageview' THEN 1 ELSE 0 END"))
+        case (.events, .pageviews): return aggregate(.sum(Measure.isPageview.operand))
         case (.events, .events):
             return keepsEngagementEvents
                 ? aggregate(.sum("CASE WHEN e.name <> 'engagement' THEN 1 ELSE 0 END")) : aggregate(.count)
@@ -35,13 +35,13 @@ extension PlanContext {
             return "100.0 * \(visitorsOfEvents()) / nullif((\(percentageTotal(.events))), 0)"
         case (.events, .conversionRate):
             return "100.0 * \(visitorsOfEvents()) / nullif((\(conversionTotal)), 0)"
-        case (.sessions, .visitors): return aggregate(.distinct("s.user_id"))
+        case (.sessions, .visitors): return aggregate(.distinct(Measure.sessionVisitor.operand))
         case (.sessions, .visits): return aggregate(.count)
         case (.sessions, .bounceRate):
-            return "100.0 * \(aggregate(.sum("s.is_bounce"))) / nullif(\(aggregate(.count)), 0)"
-        case (.sessions, .visitDuration): return aggregate(.average("s.duration"))
+            return "100.0 * \(aggregate(.sum(Measure.sessionBounce.operand))) / nullif(\(aggregate(.count)), 0)"
+        case (.sessions, .visitDuration): return aggregate(.average(Measure.sessionDuration.operand))
         case (.sessions, .viewsPerVisit):
-            return "\(aggregate(.sum("s.pageviews"))) * 1.0 / nullif(\(aggregate(.count)), 0)"
+            return "\(aggregate(.sum(Measure.sessionPageviews.operand))) * 1.0 / nullif(\(aggregate(.count)), 0)"
         case (.sessions, .percentage):
             return "100.0 * \(aggregate(.distinct("s.user_id"))) / nullif((\(percentageTotal(.sessions))), 0)"
         case (.sessions, .conversionRate):

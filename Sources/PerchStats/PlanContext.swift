@@ -1,5 +1,5 @@
 /// Which table a part of a plan reads.
-enum TableSide: Sendable {
+package enum TableSide: Sendable, Hashable {
     case events, sessions
 }
 
@@ -10,12 +10,15 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
     let schedule: OffsetSchedule
     /// Either-table metrics read events when an event dimension or filter is involved (spec §14.5).
     let eitherSide: TableSide
+    /// Sides whose grouped rows a store computed already (`PrecomputeRequest`), as JSON text.
+    let precomputed: [TableSide: String]
 
     static var sessionLookback: Int64 { 7 * 86_400 }
 
-    init(query: ValidatedQuery, dialect: Dialect) {
+    init(query: ValidatedQuery, dialect: Dialect, precomputed: [TableSide: String] = [:]) {
         self.query = query
         self.dialect = dialect
+        self.precomputed = precomputed
         schedule = query.range.timeZone.schedule(from: query.range.from - Self.sessionLookback, to: query.range.to)
         let eventDimension = query.dimensions.contains(where: \.isEventDimension)
         let eventFilter = query.query.filters.flatMap { $0.leaves() }.contains { $0.0.dimension.isEventDimension }
@@ -128,6 +131,9 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
     // MARK: CTEs
 
     func sideCTE(_ side: TableSide, metrics: [Metric]) -> SQLFragment {
+        if let groups = precomputed[side], let rows = dialect.precomputedRows(groups) {
+            return groupedSideCTE(side, metrics: metrics, rows: rows)
+        }
         if let buckets = rangeBuckets { return bucketedSideCTE(side, metrics: metrics, buckets: buckets) }
         if let grouped = hashGroupedSideCTE(side, metrics: metrics) { return grouped }
         var columns = dimensionColumns(side, dimensionIndices)

@@ -13,12 +13,14 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
 
     /// `paginated: false` leaves out `LIMIT`/`OFFSET`, for a caller that orders and pages the
     /// rows itself (by location names, which SQL does not know).
-    package func plan(_ query: ValidatedQuery, paginated: Bool = true) -> PlannedQuery {
-        let context = PlanContext(query: query, dialect: dialect)
+    /// `precomputed` holds the groups a store computed for `precomputeRequest(query)`'s sides.
+    package func plan(
+        _ query: ValidatedQuery, paginated: Bool = true, precomputed: [TableSide: String] = [:]
+    ) -> PlannedQuery {
+        let context = PlanContext(query: query, dialect: dialect, precomputed: precomputed)
         var ctes: [(String, SQLFragment)] = []
         if !context.goalsCTENeeded.isEmpty { ctes.append(("goals(name, event, pattern)", context.goalsCTENeeded)) }
-        let eventMetrics = query.query.metrics.filter { context.side(of: $0) == .events && $0 != .scrollDepth }
-        let sessionMetrics = query.query.metrics.filter { context.side(of: $0) == .sessions }
+        let (eventMetrics, sessionMetrics) = Self.sideMetrics(context)
         let needsScroll = query.query.metrics.contains(.scrollDepth)
         let needsEvents = !eventMetrics.isEmpty || needsScroll || sessionMetrics.isEmpty
         if needsEvents { ctes.append(("ev", context.sideCTE(.events, metrics: eventMetrics))) }
@@ -55,12 +57,58 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
             metrics: query.query.metrics)
     }
 
+    /// What a store may compute for `plan` outside SQL, nil when the query is not plain enough:
+    /// no filters, at most one dimension (one whose time buckets are single ranges, if time) and
+    /// only the metrics below, whose aggregates are all `Measure`s. The store answers nil in turn
+    /// when it cannot (a dimension it does not keep, a range it does not hold).
+    package func precomputeRequest(_ query: ValidatedQuery) -> PrecomputeRequest? {
+        let context = PlanContext(query: query, dialect: dialect)
+        guard query.query.filters.isEmpty, query.dimensions.count <= 1,
+            query.query.metrics.allSatisfy(Self.precomputableMetrics.contains), !context.keepsEngagementEvents
+        else { return nil }
+        let key: SideGroupsRequest.Key
+        switch query.dimensions.first {
+        case nil: key = .whole
+        case .time?:
+            guard let buckets = context.rangeBuckets else { return nil }
+            key = .buckets(buckets)
+        case .event(.goal)?, .prop?: return nil
+        case let dimension?: key = .dimension(dimension)
+        }
+        let (eventMetrics, sessionMetrics) = Self.sideMetrics(context)
+        var sides: [(TableSide, [Metric])] = []
+        if !eventMetrics.isEmpty || sessionMetrics.isEmpty { sides.append((.events, eventMetrics)) }
+        if !sessionMetrics.isEmpty { sides.append((.sessions, sessionMetrics)) }
+        var requests: [SideGroupsRequest] = []
+        for (side, metrics) in sides {
+            let aggregates = context.groupedColumns(side, metrics: metrics).aggregates
+            guard aggregates.allSatisfy({ $0 == .count || $0.measure != nil }) else { return nil }
+            requests.append(SideGroupsRequest(side: side, key: key, aggregates: aggregates))
+        }
+        return PrecomputeRequest(
+            siteKey: query.siteKey, from: query.range.from, to: query.range.to,
+            sessionsFrom: query.range.from - PlanContext<Dialect>.sessionLookback, sides: requests)
+    }
+
+    private static var precomputableMetrics: Set<Metric> {
+        [.visitors, .visits, .pageviews, .events, .bounceRate, .visitDuration, .viewsPerVisit]
+    }
+
+    /// The metrics each side computes (scroll depth has a side of its own).
+    private static func sideMetrics(_ context: PlanContext<Dialect>) -> (events: [Metric], sessions: [Metric]) {
+        let metrics = context.query.query.metrics
+        return (
+            metrics.filter { context.side(of: $0) == .events && $0 != .scrollDepth },
+            metrics.filter { context.side(of: $0) == .sessions }
+        )
+    }
+
     /// The distinct codes of `dimension`'s column (a `visit:*` geo dimension) in the event and
     /// session rows the query's date range reaches, filters aside: what a name filter needs to
     /// consider when the named codes are too many to list (see `LocationNameFilter`).
     func presentCodes(_ dimension: Dimension.VisitAttribute, in query: ValidatedQuery) -> PlannedStatement {
         let context = PlanContext(query: query, dialect: dialect)
-        let column = PlanContext<Dialect>.column(dimension)
+        let column = dimension.column
         let statement: SQLFragment =
             "SELECT DISTINCT e.\(raw: column) FROM events e WHERE \(context.eventsWhere("e")) UNION "
             + "SELECT DISTINCT s.\(raw: column) FROM sessions s WHERE \(context.sessionsWhere)"

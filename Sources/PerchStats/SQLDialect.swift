@@ -37,6 +37,9 @@ package protocol SQLDialect: Sendable {
     /// with one row per group holding the `keys`' values then the `aggregates`, read back with
     /// `hashGroupedColumn`; nil when the store's own GROUP BY is the faster one.
     func hashGroupedRows(keys: [SQLFragment], aggregates: [Aggregate], source: SQLFragment) -> SQLFragment?
+    /// Grouped rows a store computed outside SQL (`PrecomputeRequest`'s JSON text), as a table
+    /// expression of the same shape as `hashGroupedRows`; nil when the dialect cannot read them.
+    func precomputedRows(_ json: String) -> SQLFragment?
     /// The `index`-th value (keys first) of a `hashGroupedRows` row.
     func hashGroupedColumn(_ index: Int) -> SQLFragment
     /// `WITH name AS (body)`, computed once even where the body is referenced several times.

@@ -105,6 +105,10 @@ package struct SQLiteDialect: SQLDialect {
             + ")) j"
     }
 
+    package func precomputedRows(_ json: String) -> SQLFragment? {
+        "json_each(\(bind: json)) j"
+    }
+
     package func hashGroupedColumn(_ index: Int) -> SQLFragment {
         unpacked("j.value", index: index)
     }

@@ -44,7 +44,13 @@ package struct StatsQueryService<Dialect: SQLDialect>: Sendable {
         // The echo keeps the filters as asked; the plan gets them over codes.
         let planned = try await withCodeFilters(validated, names: names)
         let ordersByName = LocationNameRows.ordersByName(validated)
-        let plan = planner.plan(planned, paginated: !ordersByName)
+        var precomputed: [TableSide: String] = [:]
+        if let request = planner.precomputeRequest(planned),
+            let groups = try await reader.precomputedGroups(request)
+        {
+            precomputed = groups
+        }
+        let plan = planner.plan(planned, paginated: !ordersByName, precomputed: precomputed)
         let rows = LocationNameRows(query: validated, names: names).apply(try await reader.rows(plan.main))
         var total: Int?
         if let statement = plan.totalRows {

@@ -5,12 +5,12 @@
 /// `bucketLabel` computes it) falls into the bucket's local interval. Near a DST fall-back that
 /// set can be two UTC intervals (the repeated hour); then there is no single range and
 /// `intervals` answers nil, and the caller groups by label as usual.
-struct TimeBuckets: Sendable {
-    struct Bucket: Sendable, Equatable {
-        var label: String
+package struct TimeBuckets: Sendable {
+    package struct Bucket: Sendable, Equatable {
+        package var label: String
         /// UTC, half-open.
-        var from: Int64
-        var to: Int64
+        package var from: Int64
+        package var to: Int64
     }
 
     /// The buckets of `range` that hold at least one instant, in label order; nil when a bucket is

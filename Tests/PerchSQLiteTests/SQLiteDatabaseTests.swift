@@ -50,7 +50,7 @@ import Testing
             try upsert.execute()
         }
         try SQLiteSchema.migrator.migrate(queue)
-        let store = SQLiteStore(database: try SQLiteDatabase(migrating: queue))
+        let store = SQLiteStore(database: try SQLiteDatabase(migrating: queue, columnCacheBytes: 0))
         try store.write(
             StoreBatch(events: [Fixtures.event(timestamp: 20, name: "fourth")], sessions: [], lastSequence: 1))
         var names: [String] = []

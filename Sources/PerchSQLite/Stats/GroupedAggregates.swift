@@ -200,7 +200,7 @@ final class GroupedAggregates {
         }
     }
 
-    private static func real(_ value: Double) -> String {
+    static func real(_ value: Double) -> String {
         value.isFinite ? "\(value)" : "null"
     }
 }

@@ -1,0 +1,107 @@
+import Synchronization
+
+/// Sites' recent rows held as columns for the Stats API (`SiteColumns`), within a byte budget
+/// (least recently used out first), and the log of this process's commits that tells each
+/// site's columns what changed since they were read (`OwnCommitLog`).
+///
+/// Shared by every `SQLiteStore` on one `SQLiteDatabase`; the writer records each commit here
+/// before it commits (`record`), so a reader that sees the commit also finds it logged.
+package final class ColumnarCache: Sendable {
+    /// 512 MiB: the busiest site of a 10-million-event seed takes about 80 MB for 30 days.
+    package static let defaultBudget = 512 << 20
+
+    private struct State {
+        var entries: [Int64: (columns: SiteColumns, lastUse: UInt64)] = [:]
+        var loading: Set<Int64> = []
+        /// Sites whose columns did not fit the budget: not loaded again.
+        var oversized: Set<Int64> = []
+        var log = OwnCommitLog()
+        var uses: UInt64 = 0
+    }
+
+    /// Bytes of columns held at most; 0 turns the cache off.
+    let budget: Int
+    private let state = Mutex(State())
+
+    init(budget: Int) {
+        self.budget = budget
+    }
+
+    var isEnabled: Bool { budget > 0 }
+
+    /// The site's columns, marked as just used.
+    func columns(of siteID: Int64) -> SiteColumns? {
+        state.withLock { state in
+            guard let entry = state.entries[siteID] else { return nil }
+            state.uses += 1
+            state.entries[siteID]?.lastUse = state.uses
+            return entry.columns
+        }
+    }
+
+    /// Keeps `columns` unless newer ones of the site are held; evicts the least recently used
+    /// sites while over budget.
+    func store(_ columns: SiteColumns) {
+        guard isEnabled else { return }
+        state.withLock { state in
+            guard columns.byteSize <= budget else {
+                state.oversized.insert(columns.siteID)
+                state.entries[columns.siteID] = nil
+                return
+            }
+            if let held = state.entries[columns.siteID]?.columns, held.from <= columns.from,
+                held.sequence >= columns.sequence
+            {
+                return
+            }
+            state.uses += 1
+            state.entries[columns.siteID] = (columns, state.uses)
+            var bytes = state.entries.values.reduce(0) { $0 + $1.columns.byteSize }
+            while bytes > budget, let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                bytes -= oldest.value.columns.byteSize
+                state.entries[oldest.key] = nil
+            }
+            Self.trimLog(&state)
+        }
+    }
+
+    /// Called by the writer inside an event-writing transaction, before it commits.
+    func record(_ commit: OwnCommitLog.Commit) {
+        guard isEnabled else { return }
+        state.withLock { state in
+            state.log.record(commit)
+            if state.log.commits.count > OwnCommitLog.capacity {
+                state.log.removeAll()
+                state.entries.removeAll()
+            }
+        }
+    }
+
+    func change(to siteID: Int64, after: Int64, through: Int64) -> OwnCommitLog.Change {
+        state.withLock { $0.log.change(to: siteID, after: after, through: through) }
+    }
+
+    /// True when the caller should load the site (no load of it is under way); pair with `endLoading`.
+    func beginLoading(_ siteID: Int64) -> Bool {
+        guard isEnabled else { return false }
+        return state.withLock { !$0.oversized.contains(siteID) && $0.loading.insert(siteID).inserted }
+    }
+
+    func endLoading(_ siteID: Int64) {
+        state.withLock { state in
+            state.loading.remove(siteID)
+            Self.trimLog(&state)
+        }
+    }
+
+    /// Commits every held site has read past are dropped, unless a load (which may still need
+    /// them) is under way.
+    private static func trimLog(_ state: inout State) {
+        guard state.loading.isEmpty else { return }
+        guard let oldest = state.entries.values.map(\.columns.sequence).min() else {
+            state.log.removeAll()
+            return
+        }
+        state.log.forget(through: oldest)
+    }
+}

@@ -1,0 +1,93 @@
+/// A site's events as columns, in the events table's key order (timestamp, then arrival `seq`),
+/// so a time range is an index range found by binary search. Texts are `TextDictionary` codes.
+struct EventColumns: Sendable {
+    enum TextColumn: Int, CaseIterable {
+        case name, pathname, hostname
+    }
+
+    /// The columns read for each event, texts in `TextColumn` order.
+    static let selectList = "timestamp, seq, user_id, session_id, name, pathname, hostname"
+
+    private(set) var timestamps: [Int64] = []
+    private(set) var sequences: [Int64] = []
+    private(set) var users: [Int64] = []
+    private(set) var sessions: [Int64] = []
+    /// One array per `TextColumn`.
+    private(set) var texts: [[UInt32]] = Array(repeating: [], count: TextColumn.allCases.count)
+
+    var count: Int { timestamps.count }
+    var byteSize: Int { count * (4 * 8 + TextColumn.allCases.count * 4) }
+
+    /// The first index whose timestamp is `≥ instant`.
+    func firstIndex(atOrAfter instant: Int64) -> Int {
+        var low = 0
+        var high = timestamps.count
+        while low < high {
+            let middle = (low + high) / 2
+            if timestamps[middle] < instant { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Appends the row `statement` is on (columns as `selectList`).
+    mutating func append(_ statement: StatementHandle, dictionary: inout TextDictionary) {
+        timestamps.append(statement.int64(0))
+        sequences.append(statement.int64(1))
+        users.append(statement.int64(2))
+        sessions.append(statement.int64(3))
+        for column in TextColumn.allCases {
+            texts[column.rawValue].append(statement.withText(Int32(4 + column.rawValue)) { dictionary.code(of: $0) })
+        }
+    }
+
+    /// Adds `newer` (in key order, every `seq` above those held) keeping key order: appended
+    /// when all come after the last held event, else merged into the tail they overlap.
+    mutating func add(_ newer: EventColumns) {
+        guard let first = newer.timestamps.first else { return }
+        let start = firstIndex(atOrAfter: first + 1)
+        // Held events at the new first timestamp stay before it: their seq is lower.
+        guard start < count else {
+            append(contentsOf: newer, range: 0..<newer.count)
+            return
+        }
+        let held = Self.slice(self, start..<count)
+        removeTail(from: start)
+        var left = 0
+        var right = 0
+        while left < held.count || right < newer.count {
+            let takeHeld =
+                right == newer.count
+                || (left < held.count
+                    && (held.timestamps[left], held.sequences[left]) < (newer.timestamps[right], newer.sequences[right]))
+            if takeHeld {
+                append(contentsOf: held, range: left..<left + 1)
+                left += 1
+            } else {
+                append(contentsOf: newer, range: right..<right + 1)
+                right += 1
+            }
+        }
+    }
+
+    private static func slice(_ columns: EventColumns, _ range: Range<Int>) -> EventColumns {
+        var slice = EventColumns()
+        slice.append(contentsOf: columns, range: range)
+        return slice
+    }
+
+    private mutating func append(contentsOf other: EventColumns, range: Range<Int>) {
+        timestamps += other.timestamps[range]
+        sequences += other.sequences[range]
+        users += other.users[range]
+        sessions += other.sessions[range]
+        for column in TextColumn.allCases { texts[column.rawValue] += other.texts[column.rawValue][range] }
+    }
+
+    private mutating func removeTail(from start: Int) {
+        timestamps.removeSubrange(start...)
+        sequences.removeSubrange(start...)
+        users.removeSubrange(start...)
+        sessions.removeSubrange(start...)
+        for column in TextColumn.allCases { texts[column.rawValue].removeSubrange(start...) }
+    }
+}

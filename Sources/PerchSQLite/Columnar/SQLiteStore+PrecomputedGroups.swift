@@ -1,0 +1,61 @@
+import GRDB
+import PerchStats
+
+/// The Stats API's plain queries answered from the column cache (`ColumnarCache`).
+///
+/// A site's first such query starts reading its columns in the background and is answered by
+/// SQL; later ones bring the held columns up to date with the commits since (the rows those
+/// commits wrote, found by key range), then group them in Swift.
+extension SQLiteStore {
+    package func precomputedGroups(_ request: PrecomputeRequest) async throws -> [TableSide: String]? {
+        let cache = database.columns
+        guard cache.isEnabled else { return nil }
+        guard let held = cache.columns(of: request.siteKey), held.from <= request.sessionsFrom else {
+            startLoadingColumns(siteID: request.siteKey, from: Self.loadStart(request.sessionsFrom))
+            return nil
+        }
+        return try await writer.read { db -> [TableSide: String]? in
+            let current = try SiteColumns.currentSequence(db)
+            var columns = held
+            switch cache.change(to: request.siteKey, after: held.sequence, through: current) {
+            case .none: columns.advance(to: current)
+            case .since(let instant): try columns.refresh(db, since: instant, through: current)
+            case .unknown: columns = try SiteColumns.load(db, siteID: request.siteKey, from: held.from)
+            }
+            if columns.sequence != held.sequence { cache.store(columns) }
+            var groups: [TableSide: String] = [:]
+            for side in request.sides {
+                guard let json = ColumnarGroups.json(side, in: request, columns: columns) else { return nil }
+                groups[side.side] = json
+            }
+            return groups
+        }
+    }
+
+    /// Reads the site's columns from `from` on and keeps them; returns when they are held.
+    package func loadColumns(siteID: Int64, from: Int64) async throws {
+        let cache = database.columns
+        guard cache.beginLoading(siteID) else { return }
+        defer { cache.endLoading(siteID) }
+        let columns = try await writer.read { db in try SiteColumns.load(db, siteID: siteID, from: from) }
+        cache.store(columns)
+    }
+
+    private func startLoadingColumns(siteID: Int64, from: Int64) {
+        let store = self
+        Task.detached(priority: .utility) { try? await store.loadColumns(siteID: siteID, from: from) }
+    }
+
+    /// Where a load for a range starting at `instant` starts: a day earlier, at UTC midnight, so
+    /// the same dates in other time zones, and the next days' ranges, are held too.
+    private static func loadStart(_ instant: Int64) -> Int64 {
+        (instant - 86_400).floorDivided(by: 86_400) * 86_400
+    }
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor < 0) ? quotient - 1 : quotient
+    }
+}

@@ -1,0 +1,63 @@
+/// A site's sessions as columns, in no particular order, each findable by its id so a session
+/// the writer updated since can be replaced. Texts are `TextDictionary` codes.
+struct SessionColumns: Sendable {
+    /// The text columns held, in order: every text attribute a `visit:*` dimension groups by.
+    static let textColumns = [
+        "referrer_source", "referrer", "acquisition_channel", "utm_medium", "utm_source", "utm_campaign",
+        "utm_content", "utm_term", "screen_size", "browser", "browser_version", "operating_system",
+        "operating_system_version", "country_code", "subdivision1_code", "entry_page", "exit_page", "hostname",
+        "exit_page_hostname",
+    ]
+
+    static let selectList =
+        "session_id, start, timestamp, user_id, is_bounce, duration, pageviews, " + textColumns.joined(separator: ", ")
+
+    private(set) var ids: [Int64] = []
+    private(set) var starts: [Int64] = []
+    /// The session's last event.
+    private(set) var timestamps: [Int64] = []
+    private(set) var users: [Int64] = []
+    private(set) var bounces: [Int64] = []
+    private(set) var durations: [Int64] = []
+    private(set) var pageviews: [Int64] = []
+    /// One array per `textColumns` entry.
+    private(set) var texts: [[UInt32]] = Array(repeating: [], count: textColumns.count)
+    private var positions: [Int64: Int] = [:]
+
+    var count: Int { ids.count }
+    var byteSize: Int { count * (7 * 8 + Self.textColumns.count * 4 + 40) }
+
+    /// Adds the row `statement` is on (columns as `selectList`), or replaces the session's
+    /// earlier version.
+    mutating func upsert(_ statement: StatementHandle, dictionary: inout TextDictionary) {
+        let id = statement.int64(0)
+        guard let position = positions[id] else {
+            positions[id] = ids.count
+            ids.append(id)
+            starts.append(statement.int64(1))
+            timestamps.append(statement.int64(2))
+            users.append(statement.int64(3))
+            bounces.append(statement.int64(4))
+            durations.append(statement.int64(5))
+            pageviews.append(statement.int64(6))
+            for column in texts.indices {
+                texts[column].append(statement.withText(Int32(7 + column)) { dictionary.code(of: $0) })
+            }
+            return
+        }
+        starts[position] = statement.int64(1)
+        timestamps[position] = statement.int64(2)
+        users[position] = statement.int64(3)
+        bounces[position] = statement.int64(4)
+        durations[position] = statement.int64(5)
+        pageviews[position] = statement.int64(6)
+        for column in texts.indices {
+            texts[column][position] = statement.withText(Int32(7 + column)) { dictionary.code(of: $0) }
+        }
+    }
+
+    /// The index of a text column in `texts`.
+    static func textColumn(_ name: String) -> Int? {
+        textColumns.firstIndex(of: name)
+    }
+}

@@ -1,0 +1,70 @@
+import GRDB
+
+/// One site's recent events and sessions held in memory as columns (see `ColumnarCache`): the
+/// rows a plain Stats API query reads, scanned in Swift (`ColumnarGroups`) at a few nanoseconds
+/// per row instead of SQLite's few hundred.
+struct SiteColumns: Sendable {
+    let siteID: Int64
+    /// Held: events with `timestamp ≥ from`, sessions with `start ≥ from`.
+    let from: Int64
+    /// The `event_sequence` value the columns reflect: they hold every event and session change
+    /// committed with the events numbered up to it.
+    private(set) var sequence: Int64
+    private(set) var dictionary = TextDictionary()
+    private(set) var events = EventColumns()
+    private(set) var sessions = SessionColumns()
+
+    var byteSize: Int { events.byteSize + sessions.byteSize + dictionary.byteSize }
+
+    /// Reads the site's rows from `from` on, in one read transaction.
+    static func load(_ db: Database, siteID: Int64, from: Int64) throws -> SiteColumns {
+        var columns = SiteColumns(siteID: siteID, from: from, sequence: try currentSequence(db))
+        var events = StatementHandle(
+            try db.makeStatement(
+                sql: "SELECT \(EventColumns.selectList) FROM events WHERE site_id = ? AND timestamp >= ? "
+                    + "ORDER BY timestamp, seq"), in: db)
+        events.bind(siteID)
+        events.bind(from)
+        while try events.step() { columns.events.append(events, dictionary: &columns.dictionary) }
+        try columns.upsertSessions(db, where: "start >= ?", bound: [from])
+        return columns
+    }
+
+    /// Brings the columns to `sequence` (read in the same transaction as `db`), given that no
+    /// event or session changed by the commits in between is older than `since`.
+    mutating func refresh(_ db: Database, since: Int64, through sequence: Int64) throws {
+        let since = max(since, from)
+        var newer = EventColumns()
+        var statement = StatementHandle(
+            try db.makeStatement(
+                sql: "SELECT \(EventColumns.selectList) FROM events WHERE site_id = ? AND timestamp >= ? "
+                    + "AND seq > ? AND seq <= ? ORDER BY timestamp, seq"), in: db)
+        statement.bind(siteID)
+        statement.bind(since)
+        statement.bind(self.sequence)
+        statement.bind(sequence)
+        while try statement.step() { newer.append(statement, dictionary: &dictionary) }
+        events.add(newer)
+        // A session changed by those commits has its last event (`timestamp`) at or after `since`.
+        try upsertSessions(db, where: "timestamp >= ? AND start >= ?", bound: [since, from])
+        self.sequence = sequence
+    }
+
+    /// Marks the columns current at `sequence` when the commits up to it left the site alone.
+    mutating func advance(to sequence: Int64) {
+        self.sequence = max(self.sequence, sequence)
+    }
+
+    static func currentSequence(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT last FROM event_sequence WHERE id = 1") ?? 0
+    }
+
+    private mutating func upsertSessions(_ db: Database, where condition: String, bound: [Int64]) throws {
+        var statement = StatementHandle(
+            try db.makeStatement(
+                sql: "SELECT \(SessionColumns.selectList) FROM sessions WHERE site_id = ? AND \(condition)"), in: db)
+        statement.bind(siteID)
+        for value in bound { statement.bind(value) }
+        while try statement.step() { sessions.upsert(statement, dictionary: &dictionary) }
+    }
+}

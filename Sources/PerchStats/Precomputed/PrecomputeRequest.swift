@@ -1,0 +1,39 @@
+/// The grouped aggregates of a query's sides, described for a store that can compute them
+/// without SQL (`StatsReader.precomputedGroups`); the planner then reads them from the result
+/// instead of scanning the tables, and the rest of the plan (joins, metrics, rounding, order,
+/// pages) is unchanged.
+///
+/// Only plain queries are described: no filters, at most one dimension, and metrics made of
+/// `Measure`s (see `QueryPlanner.precomputeRequest`). Rows in range are those of spec §14.4:
+/// events with `from ≤ timestamp < to` other than engagement events; sessions with
+/// `sessionsFrom ≤ start < to` and `timestamp ≥ from`.
+package struct PrecomputeRequest: Sendable {
+    package var siteKey: Int64
+    package var from: Int64
+    package var to: Int64
+    /// The earliest session start in range: `from` minus the session look-back.
+    package var sessionsFrom: Int64
+    package var sides: [SideGroupsRequest]
+}
+
+/// One side's groups: what a hash GROUP BY of the side's rows by `key` returns, as the JSON text
+/// `[[key…, aggregate…], …]` (`perch_group`'s form: counts and distinct counts are integers,
+/// sums are integers or null when no row had a value, averages are reals or null).
+package struct SideGroupsRequest: Sendable {
+    package enum Key: Sendable, Equatable {
+        /// One group of every row, returned even when there are none (as SQL's aggregate without
+        /// GROUP BY), with no key values.
+        case whole
+        /// A dimension's value, with its empty-value label (`dimensionLabel`).
+        case dimension(Dimension)
+        /// The time bucket holding the row's instant (an event's timestamp; a session's start,
+        /// or `from` for a session begun before it), keyed by its label; no group for an empty
+        /// bucket.
+        case buckets([TimeBuckets.Bucket])
+    }
+
+    package var side: TableSide
+    package var key: Key
+    /// In result order; each `.count` or over a `Measure`.
+    package var aggregates: [Aggregate]
+}
