@@ -23,6 +23,14 @@ struct ServerAssembly {
             withIntermediateDirectories: true
         )
         let store = try SQLiteStore(path: configuration.dataDirectory + "/perch.sqlite3")
+        store.observeColumnLoads { [logger] report in
+            logger.info(
+                "stats.columns.loaded",
+                metadata: [
+                    "site": "\(report.siteID)", "events": "\(report.events)", "sessions": "\(report.sessions)",
+                    "bytes": "\(report.bytes)", "kept": "\(report.kept)", "duration": "\(report.duration)",
+                ])
+        }
         let journal = try Journal(
             directory: configuration.dataDirectory + "/journal",
             durability: configuration.durability,

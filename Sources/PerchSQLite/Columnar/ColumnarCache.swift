@@ -19,9 +19,20 @@ package final class ColumnarCache: Sendable {
         var uses: UInt64 = 0
     }
 
+    /// What a finished load reports (for the server's log).
+    package struct LoadReport: Sendable {
+        package var siteID: Int64
+        package var events: Int
+        package var sessions: Int
+        package var bytes: Int
+        package var kept: Bool
+        package var duration: Duration
+    }
+
     /// Bytes of columns held at most; 0 turns the cache off.
     let budget: Int
     private let state = Mutex(State())
+    private let loadObserver = Mutex<(@Sendable (LoadReport) -> Void)?>(nil)
 
     init(budget: Int) {
         self.budget = budget
@@ -40,19 +51,21 @@ package final class ColumnarCache: Sendable {
     }
 
     /// Keeps `columns` unless newer ones of the site are held; evicts the least recently used
-    /// sites while over budget.
-    func store(_ columns: SiteColumns) {
-        guard isEnabled else { return }
-        state.withLock { state in
+    /// sites while over budget. False when they alone exceed the budget (the site is then not
+    /// loaded again).
+    @discardableResult
+    func store(_ columns: SiteColumns) -> Bool {
+        guard isEnabled else { return false }
+        return state.withLock { state in
             guard columns.byteSize <= budget else {
                 state.oversized.insert(columns.siteID)
                 state.entries[columns.siteID] = nil
-                return
+                return false
             }
             if let held = state.entries[columns.siteID]?.columns, held.from <= columns.from,
                 held.sequence >= columns.sequence
             {
-                return
+                return true
             }
             state.uses += 1
             state.entries[columns.siteID] = (columns, state.uses)
@@ -62,6 +75,7 @@ package final class ColumnarCache: Sendable {
                 state.entries[oldest.key] = nil
             }
             Self.trimLog(&state)
+            return true
         }
     }
 
@@ -85,6 +99,14 @@ package final class ColumnarCache: Sendable {
     func beginLoading(_ siteID: Int64) -> Bool {
         guard isEnabled else { return false }
         return state.withLock { !$0.oversized.contains(siteID) && $0.loading.insert(siteID).inserted }
+    }
+
+    package func observeLoads(_ observer: @escaping @Sendable (LoadReport) -> Void) {
+        loadObserver.withLock { $0 = observer }
+    }
+
+    func reportLoad(_ report: LoadReport) {
+        loadObserver.withLock { $0 }?(report)
     }
 
     func endLoading(_ siteID: Int64) {

@@ -7,54 +7,59 @@ import PerchStats
 /// Nil when the columns cannot answer: a dimension they do not hold, a measure of the other side,
 /// or a sum past Int64.
 enum ColumnarGroups {
-    static func json(_ request: SideGroupsRequest, in range: PrecomputeRequest, columns: SiteColumns) -> String? {
+    static func json(
+        _ request: SideGroupsRequest, in range: PrecomputeRequest, columns: SiteColumns,
+        bitmapLimit: Int = GroupedDistinct.defaultBitmapLimit
+    ) -> String? {
+        let groups: GroupAccumulators
+        let operands: [GroupAccumulators.Operand]
         switch request.side {
-        case .events: eventGroups(request, range: range, columns: columns)?.json(withKeys: request.key != .whole)
-        case .sessions: sessionGroups(request, range: range, columns: columns)?.json(withKeys: request.key != .whole)
+        case .events:
+            guard let selected = eventRows(request, range: range, columns: columns),
+                let read = eventOperands(request.aggregates, columns: columns)
+            else { return nil }
+            (groups, operands) = (selected, read)
+        case .sessions:
+            guard let selected = sessionRows(request, range: range, columns: columns),
+                let read = sessionOperands(request.aggregates, columns: columns)
+            else { return nil }
+            (groups, operands) = (selected, read)
         }
+        var dropsEmpty = false
+        if case .buckets = request.key { dropsEmpty = true }
+        return groups.json(
+            request.aggregates, operands: operands, withKeys: request.key != .whole, dropsEmptyGroups: dropsEmpty,
+            bitmapLimit: bitmapLimit)
     }
 
-    private static func eventGroups(
+    // MARK: events
+
+    /// The events in range other than engagement events, each in its group.
+    private static func eventRows(
         _ request: SideGroupsRequest, range: PrecomputeRequest, columns: SiteColumns
     ) -> GroupAccumulators? {
         let events = columns.events
         let names = events.texts[EventColumns.TextColumn.name.rawValue]
         let engagement = columns.dictionary.existingCode(of: "engagement")
-        let pageview = columns.dictionary.existingCode(of: "pageview")
-        var operands: [[Int64]?] = []
-        for aggregate in request.aggregates {
-            switch aggregate.measure {
-            case nil: operands.append(nil)
-            case .eventVisitor?: operands.append(events.users)
-            case .eventSession?: operands.append(events.sessions)
-            case .isPageview?: operands.append(names.map { $0 == pageview ? 1 : 0 })
-            default: return nil
-            }
-        }
-        let lower = events.firstIndex(atOrAfter: range.from)
-        let upper = events.firstIndex(atOrAfter: range.to)
-        var groups = GroupAccumulators(request.aggregates)
+        let rows = events.firstIndex(atOrAfter: range.from)..<events.firstIndex(atOrAfter: range.to)
+        var groups = GroupAccumulators()
         switch request.key {
         case .whole:
             groups.ensureGroup(key: "")
-            for row in lower..<upper where names[row] != engagement {
-                guard groups.add(row: row, group: 0, operands) else { return nil }
-            }
+            for row in rows where names[row] != engagement { groups.select(row: row, group: 0) }
         case .dimension(let dimension):
             guard let column = eventTextColumn(dimension) else { return nil }
             let codes = events.texts[column.rawValue]
             var labels = GroupLabels(dictionary: columns.dictionary, emptyLabel: nil)
-            for row in lower..<upper where names[row] != engagement {
-                guard groups.add(row: row, group: labels.group(of: codes[row], in: &groups), operands) else {
-                    return nil
-                }
+            for row in rows where names[row] != engagement {
+                groups.select(row: row, group: labels.group(of: codes[row], in: &groups))
             }
         case .buckets(let buckets):
             // Rows are in time order: each bucket's rows follow the previous bucket's.
             var bucket = 0
             var group = -1
             var groupBucket = -1
-            for row in lower..<upper where names[row] != engagement {
+            for row in rows where names[row] != engagement {
                 let instant = events.timestamps[row]
                 while bucket < buckets.count, buckets[bucket].to <= instant { bucket += 1 }
                 guard bucket < buckets.count, buckets[bucket].from <= instant else { return nil }
@@ -62,61 +67,29 @@ enum ColumnarGroups {
                     group = groups.ensureGroup(key: buckets[bucket].label)
                     groupBucket = bucket
                 }
-                guard groups.add(row: row, group: group, operands) else { return nil }
+                groups.select(row: row, group: group)
             }
         }
         return groups
     }
 
-    private static func sessionGroups(
-        _ request: SideGroupsRequest, range: PrecomputeRequest, columns: SiteColumns
-    ) -> GroupAccumulators? {
-        let sessions = columns.sessions
-        var operands: [[Int64]?] = []
-        for aggregate in request.aggregates {
+    private static func eventOperands(_ aggregates: [Aggregate], columns: SiteColumns) -> [GroupAccumulators.Operand]? {
+        let events = columns.events
+        var operands: [GroupAccumulators.Operand] = []
+        for aggregate in aggregates {
             switch aggregate.measure {
-            case nil: operands.append(nil)
-            case .sessionVisitor?: operands.append(sessions.users)
-            case .sessionBounce?: operands.append(sessions.bounces)
-            case .sessionDuration?: operands.append(sessions.durations)
-            case .sessionPageviews?: operands.append(sessions.pageviews)
+            case nil: operands.append(.none)
+            case .eventVisitor?: operands.append(.members(events.users, universe: columns.numbers.visitors.count))
+            case .eventSession?: operands.append(.members(events.sessions, universe: columns.numbers.sessions.count))
+            case .isPageview?:
+                operands.append(
+                    .matches(
+                        events.texts[EventColumns.TextColumn.name.rawValue],
+                        code: columns.dictionary.existingCode(of: "pageview")))
             default: return nil
             }
         }
-        var groups = GroupAccumulators(request.aggregates)
-        var groupOfRow: (Int) -> Int
-        switch request.key {
-        case .whole:
-            groups.ensureGroup(key: "")
-            groupOfRow = { _ in 0 }
-        case .dimension(let dimension):
-            guard let column = sessionTextColumn(dimension) else { return nil }
-            let codes = sessions.texts[column]
-            var labels = GroupLabels(dictionary: columns.dictionary, emptyLabel: Self.emptyLabel(dimension))
-            groupOfRow = { row in labels.group(of: codes[row], in: &groups) }
-        case .buckets(let buckets):
-            let bucketGroups = buckets.map { groups.ensureGroup(key: $0.label) }
-            groupOfRow = { row in
-                let instant = max(sessions.starts[row], range.from)
-                var low = 0
-                var high = buckets.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if buckets[middle].to <= instant { low = middle + 1 } else { high = middle }
-                }
-                return low < buckets.count ? bucketGroups[low] : -1
-            }
-        }
-        for row in 0..<sessions.count {
-            let start = sessions.starts[row]
-            guard start >= range.sessionsFrom, start < range.to, sessions.timestamps[row] >= range.from else {
-                continue
-            }
-            let group = groupOfRow(row)
-            guard group >= 0, groups.add(row: row, group: group, operands) else { return nil }
-        }
-        if case .buckets = request.key { groups.dropEmptyGroups() }
-        return groups
+        return operands
     }
 
     private static func eventTextColumn(_ dimension: Dimension) -> EventColumns.TextColumn? {
@@ -126,6 +99,65 @@ enum ColumnarGroups {
         case .event(.hostname): .hostname
         default: nil
         }
+    }
+
+    // MARK: sessions
+
+    /// The sessions in range (spec §14.4's session window), each in its group.
+    private static func sessionRows(
+        _ request: SideGroupsRequest, range: PrecomputeRequest, columns: SiteColumns
+    ) -> GroupAccumulators? {
+        let sessions = columns.sessions
+        let inRange = { (row: Int) -> Bool in
+            let start = sessions.starts[row]
+            return start >= range.sessionsFrom && start < range.to && sessions.timestamps[row] >= range.from
+        }
+        var groups = GroupAccumulators()
+        switch request.key {
+        case .whole:
+            groups.ensureGroup(key: "")
+            for row in 0..<sessions.count where inRange(row) { groups.select(row: row, group: 0) }
+        case .dimension(let dimension):
+            guard let column = sessionTextColumn(dimension) else { return nil }
+            let codes = sessions.texts[column]
+            var labels = GroupLabels(dictionary: columns.dictionary, emptyLabel: emptyLabel(dimension))
+            for row in 0..<sessions.count where inRange(row) {
+                groups.select(row: row, group: labels.group(of: codes[row], in: &groups))
+            }
+        case .buckets(let buckets):
+            let bucketGroups = buckets.map { groups.ensureGroup(key: $0.label) }
+            for row in 0..<sessions.count where inRange(row) {
+                // A session begun before the range counts in its first bucket.
+                let instant = max(sessions.starts[row], range.from)
+                var low = 0
+                var high = buckets.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if buckets[middle].to <= instant { low = middle + 1 } else { high = middle }
+                }
+                guard low < buckets.count, buckets[low].from <= instant else { return nil }
+                groups.select(row: row, group: bucketGroups[low])
+            }
+        }
+        return groups
+    }
+
+    private static func sessionOperands(
+        _ aggregates: [Aggregate], columns: SiteColumns
+    ) -> [GroupAccumulators.Operand]? {
+        let sessions = columns.sessions
+        var operands: [GroupAccumulators.Operand] = []
+        for aggregate in aggregates {
+            switch aggregate.measure {
+            case nil: operands.append(.none)
+            case .sessionVisitor?: operands.append(.members(sessions.users, universe: columns.numbers.visitors.count))
+            case .sessionBounce?: operands.append(.integers(sessions.bounces))
+            case .sessionDuration?: operands.append(.integers(sessions.durations))
+            case .sessionPageviews?: operands.append(.integers(sessions.pageviews))
+            default: return nil
+            }
+        }
+        return operands
     }
 
     private static func sessionTextColumn(_ dimension: Dimension) -> Int? {

@@ -10,13 +10,15 @@ struct EventColumns: Sendable {
 
     private(set) var timestamps: [Int64] = []
     private(set) var sequences: [Int64] = []
-    private(set) var users: [Int64] = []
-    private(set) var sessions: [Int64] = []
+    /// `SiteColumns.visitors` numbers of the user ids.
+    private(set) var users: [UInt32] = []
+    /// `SiteColumns.eventSessions` numbers of the session ids.
+    private(set) var sessions: [UInt32] = []
     /// One array per `TextColumn`.
     private(set) var texts: [[UInt32]] = Array(repeating: [], count: TextColumn.allCases.count)
 
     var count: Int { timestamps.count }
-    var byteSize: Int { count * (4 * 8 + TextColumn.allCases.count * 4) }
+    var byteSize: Int { count * (2 * 8 + 2 * 4 + TextColumn.allCases.count * 4) }
 
     /// The first index whose timestamp is `≥ instant`.
     func firstIndex(atOrAfter instant: Int64) -> Int {
@@ -30,13 +32,13 @@ struct EventColumns: Sendable {
     }
 
     /// Appends the row `statement` is on (columns as `selectList`).
-    mutating func append(_ statement: StatementHandle, dictionary: inout TextDictionary) {
+    mutating func append(_ statement: StatementHandle, into numbers: inout SiteColumns.Numbers) {
         timestamps.append(statement.int64(0))
         sequences.append(statement.int64(1))
-        users.append(statement.int64(2))
-        sessions.append(statement.int64(3))
+        users.append(numbers.visitors.number(of: statement.int64(2)))
+        sessions.append(numbers.sessions.number(of: statement.int64(3)))
         for column in TextColumn.allCases {
-            texts[column.rawValue].append(statement.withText(Int32(4 + column.rawValue)) { dictionary.code(of: $0) })
+            texts[column.rawValue].append(statement.withText(Int32(4 + column.rawValue)) { numbers.texts.code(of: $0) })
         }
     }
 

@@ -1,32 +1,28 @@
 import PerchCore
 import PerchStats
 
-/// The groups of one `ColumnarGroups` computation: each group's key and the states of the
-/// requested aggregates, rendered in `perch_group`'s JSON form. Every operand a `Measure` names
-/// is a NOT NULL column, so a group's sums and averages have as many values as it has rows.
+/// The rows of one `ColumnarGroups` computation, each assigned to a keyed group, and the
+/// requested aggregates over them rendered in `perch_group`'s JSON form.
+///
+/// Rows are collected first and each aggregate is then computed in one pass of its own over
+/// them (a tight loop over flat arrays). Every operand a `Measure` names is a NOT NULL column,
+/// so a group's sums and averages have as many values as the group has rows.
 struct GroupAccumulators {
-    private enum Operation {
-        case count, sum, average, distinct
+    /// The column an aggregate reads, by row.
+    enum Operand {
+        /// `count`: none.
+        case none
+        case integers([Int64])
+        /// Dense numbers below `universe` (`DenseIndex`), for distinct counts.
+        case members([UInt32], universe: Int)
+        /// 1 where the text code is `code`, else 0.
+        case matches([UInt32], code: UInt32?)
     }
 
-    private let operations: [Operation]
     private(set) var keys: [String] = []
     private var groupOfKey: [String: Int] = [:]
-    private var rows: [Int] = []
-    /// Group g's operation o is at g * operations.count + o.
-    private var sums: [Int64] = []
-    private var sets: [DistinctIntegers?] = []
-
-    init(_ aggregates: [Aggregate]) {
-        operations = aggregates.map {
-            switch $0 {
-            case .count: .count
-            case .sum: .sum
-            case .average: .average
-            case .distinct: .distinct
-            }
-        }
-    }
+    private var selectedRows: [Int32] = []
+    private var selectedGroups: [Int32] = []
 
     /// The group keyed `key`, added when new.
     @discardableResult
@@ -35,73 +31,56 @@ struct GroupAccumulators {
         let group = keys.count
         keys.append(key)
         groupOfKey[key] = group
-        rows.append(0)
-        sums.append(contentsOf: repeatElement(0, count: operations.count))
-        sets.append(contentsOf: repeatElement(nil, count: operations.count))
         return group
     }
 
-    /// Adds row `row` to `group`, reading each operation's operand (nil for `count`) at `row`;
-    /// false when a sum leaves Int64.
-    mutating func add(row: Int, group: Int, _ operands: [[Int64]?]) -> Bool {
-        rows[group] &+= 1
-        let base = group &* operations.count
-        for (offset, operation) in operations.enumerated() {
-            switch operation {
-            case .count: continue
-            case .sum, .average:
-                guard let values = operands[offset] else { continue }
-                let (sum, overflow) = sums[base &+ offset].addingReportingOverflow(values[row])
-                if overflow { return false }
-                sums[base &+ offset] = sum
-            case .distinct:
-                guard let values = operands[offset] else { continue }
-                if let set = sets[base &+ offset] {
-                    set.insert(values[row])
-                } else {
-                    let set = DistinctIntegers(expected: 8)
-                    set.insert(values[row])
-                    sets[base &+ offset] = set
-                }
-            }
-        }
-        return true
+    mutating func select(row: Int, group: Int) {
+        selectedRows.append(Int32(truncatingIfNeeded: row))
+        selectedGroups.append(Int32(truncatingIfNeeded: group))
     }
 
-    /// Drops the groups no row was added to (a bucket of the range without rows).
-    mutating func dropEmptyGroups() {
-        var kept = GroupAccumulators(operations: operations)
-        for group in keys.indices where rows[group] > 0 {
-            let copy = kept.ensureGroup(key: keys[group])
-            kept.rows[copy] = rows[group]
-            for offset in operations.indices {
-                kept.sums[copy * operations.count + offset] = sums[group * operations.count + offset]
-                kept.sets[copy * operations.count + offset] = sets[group * operations.count + offset]
+    /// `[[key, result…], …]` (without the key when `withKeys` is false), one array per
+    /// `aggregates` entry read from the matching `operands` entry; groups without rows are left
+    /// out when `dropsEmptyGroups`. Nil when a sum leaves Int64 or an operand does not fit.
+    func json(
+        _ aggregates: [Aggregate], operands: [Operand], withKeys: Bool, dropsEmptyGroups: Bool,
+        bitmapLimit: Int = GroupedDistinct.defaultBitmapLimit
+    ) -> String? {
+        var rowCounts = Array(repeating: 0, count: keys.count)
+        for group in selectedGroups { rowCounts[Int(group)] &+= 1 }
+        var results: [[Int64]] = []
+        for (aggregate, operand) in zip(aggregates, operands) {
+            switch (aggregate, operand) {
+            case (.count, _): results.append(rowCounts.map(Int64.init))
+            case (.sum, .integers(let values)), (.average, .integers(let values)):
+                guard let sums = sums(values) else { return nil }
+                results.append(sums)
+            case (.sum, .matches(let codes, let code)), (.average, .matches(let codes, let code)):
+                results.append(matches(codes, code))
+            case (.distinct, .members(let members, let universe)):
+                results.append(distinct(members, universe: universe, bitmapLimit: bitmapLimit))
+            default: return nil
             }
         }
-        self = kept
-    }
-
-    /// `[[key, result…], …]`, without the key when `withKeys` is false.
-    func json(withKeys: Bool) -> String {
         var out = "["
-        for group in keys.indices {
-            out += group == 0 ? "[" : ",["
+        var firstGroup = true
+        for group in keys.indices where !(dropsEmptyGroups && rowCounts[group] == 0) {
+            out += firstGroup ? "[" : ",["
+            firstGroup = false
             var first = true
             if withKeys {
                 out += JSONText.quoted(keys[group])
                 first = false
             }
-            for (offset, operation) in operations.enumerated() {
+            for (index, aggregate) in aggregates.enumerated() {
                 if !first { out += "," }
                 first = false
-                let slot = group * operations.count + offset
-                switch operation {
-                case .count: out += String(rows[group])
-                case .distinct: out += String(sets[slot]?.count ?? 0)
-                case .sum: out += rows[group] == 0 ? "null" : String(sums[slot])
+                let value = results[index][group]
+                switch aggregate {
+                case .count, .distinct: out += String(value)
+                case .sum: out += rowCounts[group] == 0 ? "null" : String(value)
                 case .average:
-                    out += rows[group] == 0 ? "null" : GroupedAggregates.real(Double(sums[slot]) / Double(rows[group]))
+                    out += rowCounts[group] == 0 ? "null" : GroupedAggregates.real(Double(value) / Double(rowCounts[group]))
                 }
             }
             out += "]"
@@ -109,8 +88,38 @@ struct GroupAccumulators {
         return out + "]"
     }
 
-    private init(operations: [Operation]) {
-        self.operations = operations
+    private func sums(_ values: [Int64]) -> [Int64]? {
+        var sums = Array(repeating: Int64(0), count: keys.count)
+        var overflow = false
+        values.withUnsafeBufferPointer { values in
+            for (row, group) in zip(selectedRows, selectedGroups) {
+                let (sum, over) = sums[Int(group)].addingReportingOverflow(values[Int(row)])
+                sums[Int(group)] = sum
+                overflow = overflow || over
+            }
+        }
+        return overflow ? nil : sums
+    }
+
+    private func matches(_ codes: [UInt32], _ code: UInt32?) -> [Int64] {
+        var sums = Array(repeating: Int64(0), count: keys.count)
+        guard let code else { return sums }
+        codes.withUnsafeBufferPointer { codes in
+            for (row, group) in zip(selectedRows, selectedGroups) where codes[Int(row)] == code {
+                sums[Int(group)] &+= 1
+            }
+        }
+        return sums
+    }
+
+    private func distinct(_ members: [UInt32], universe: Int, bitmapLimit: Int) -> [Int64] {
+        let sets = GroupedDistinct(groups: keys.count, universe: universe, bitmapLimit: bitmapLimit)
+        members.withUnsafeBufferPointer { members in
+            for (row, group) in zip(selectedRows, selectedGroups) {
+                sets.insert(group: Int(group), member: members[Int(row)])
+            }
+        }
+        return sets.counts.map(Int64.init)
     }
 }
 

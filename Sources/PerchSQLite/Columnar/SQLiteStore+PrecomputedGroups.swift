@@ -37,8 +37,19 @@ extension SQLiteStore {
         let cache = database.columns
         guard cache.beginLoading(siteID) else { return }
         defer { cache.endLoading(siteID) }
+        let clock = ContinuousClock()
+        let started = clock.now
         let columns = try await writer.read { db in try SiteColumns.load(db, siteID: siteID, from: from) }
-        cache.store(columns)
+        let kept = cache.store(columns)
+        cache.reportLoad(
+            ColumnarCache.LoadReport(
+                siteID: siteID, events: columns.events.count, sessions: columns.sessions.count,
+                bytes: columns.byteSize, kept: kept, duration: clock.now - started))
+    }
+
+    /// Calls `observer` after each load of a site's columns.
+    package func observeColumnLoads(_ observer: @escaping @Sendable (ColumnarCache.LoadReport) -> Void) {
+        database.columns.observeLoads(observer)
     }
 
     private func startLoadingColumns(siteID: Int64, from: Int64) {

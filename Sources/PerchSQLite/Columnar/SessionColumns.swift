@@ -16,7 +16,8 @@ struct SessionColumns: Sendable {
     private(set) var starts: [Int64] = []
     /// The session's last event.
     private(set) var timestamps: [Int64] = []
-    private(set) var users: [Int64] = []
+    /// `SiteColumns.visitors` numbers of the user ids.
+    private(set) var users: [UInt32] = []
     private(set) var bounces: [Int64] = []
     private(set) var durations: [Int64] = []
     private(set) var pageviews: [Int64] = []
@@ -25,34 +26,34 @@ struct SessionColumns: Sendable {
     private var positions: [Int64: Int] = [:]
 
     var count: Int { ids.count }
-    var byteSize: Int { count * (7 * 8 + Self.textColumns.count * 4 + 40) }
+    var byteSize: Int { count * (6 * 8 + 4 + Self.textColumns.count * 4 + 40) }
 
     /// Adds the row `statement` is on (columns as `selectList`), or replaces the session's
     /// earlier version.
-    mutating func upsert(_ statement: StatementHandle, dictionary: inout TextDictionary) {
+    mutating func upsert(_ statement: StatementHandle, into numbers: inout SiteColumns.Numbers) {
         let id = statement.int64(0)
         guard let position = positions[id] else {
             positions[id] = ids.count
             ids.append(id)
             starts.append(statement.int64(1))
             timestamps.append(statement.int64(2))
-            users.append(statement.int64(3))
+            users.append(numbers.visitors.number(of: statement.int64(3)))
             bounces.append(statement.int64(4))
             durations.append(statement.int64(5))
             pageviews.append(statement.int64(6))
             for column in texts.indices {
-                texts[column].append(statement.withText(Int32(7 + column)) { dictionary.code(of: $0) })
+                texts[column].append(statement.withText(Int32(7 + column)) { numbers.texts.code(of: $0) })
             }
             return
         }
         starts[position] = statement.int64(1)
         timestamps[position] = statement.int64(2)
-        users[position] = statement.int64(3)
+        users[position] = numbers.visitors.number(of: statement.int64(3))
         bounces[position] = statement.int64(4)
         durations[position] = statement.int64(5)
         pageviews[position] = statement.int64(6)
         for column in texts.indices {
-            texts[column][position] = statement.withText(Int32(7 + column)) { dictionary.code(of: $0) }
+            texts[column][position] = statement.withText(Int32(7 + column)) { numbers.texts.code(of: $0) }
         }
     }
 

@@ -10,11 +10,24 @@ struct SiteColumns: Sendable {
     /// The `event_sequence` value the columns reflect: they hold every event and session change
     /// committed with the events numbered up to it.
     private(set) var sequence: Int64
-    private(set) var dictionary = TextDictionary()
+    /// The numbering of the columns' texts and ids, shared by events and sessions.
+    struct Numbers: Sendable {
+        var texts = TextDictionary()
+        var visitors = DenseIndex()
+        /// Of the events' session ids (sessions' own rows are found by id).
+        var sessions = DenseIndex()
+    }
+
+    private(set) var numbers = Numbers()
     private(set) var events = EventColumns()
     private(set) var sessions = SessionColumns()
 
-    var byteSize: Int { events.byteSize + sessions.byteSize + dictionary.byteSize }
+    var dictionary: TextDictionary { numbers.texts }
+
+    var byteSize: Int {
+        events.byteSize + sessions.byteSize + numbers.texts.byteSize + numbers.visitors.byteSize
+            + numbers.sessions.byteSize
+    }
 
     /// Reads the site's rows from `from` on, in one read transaction.
     static func load(_ db: Database, siteID: Int64, from: Int64) throws -> SiteColumns {
@@ -25,7 +38,7 @@ struct SiteColumns: Sendable {
                     + "ORDER BY timestamp, seq"), in: db)
         events.bind(siteID)
         events.bind(from)
-        while try events.step() { columns.events.append(events, dictionary: &columns.dictionary) }
+        while try events.step() { columns.events.append(events, into: &columns.numbers) }
         try columns.upsertSessions(db, where: "start >= ?", bound: [from])
         return columns
     }
@@ -43,7 +56,7 @@ struct SiteColumns: Sendable {
         statement.bind(since)
         statement.bind(self.sequence)
         statement.bind(sequence)
-        while try statement.step() { newer.append(statement, dictionary: &dictionary) }
+        while try statement.step() { newer.append(statement, into: &numbers) }
         events.add(newer)
         // A session changed by those commits has its last event (`timestamp`) at or after `since`.
         try upsertSessions(db, where: "timestamp >= ? AND start >= ?", bound: [since, from])
@@ -65,6 +78,6 @@ struct SiteColumns: Sendable {
                 sql: "SELECT \(SessionColumns.selectList) FROM sessions WHERE site_id = ? AND \(condition)"), in: db)
         statement.bind(siteID)
         for value in bound { statement.bind(value) }
-        while try statement.step() { sessions.upsert(statement, dictionary: &dictionary) }
+        while try statement.step() { sessions.upsert(statement, into: &numbers) }
     }
 }
