@@ -63,8 +63,8 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     /// when it cannot (a dimension it does not keep, a range it does not hold).
     package func precomputeRequest(_ query: ValidatedQuery) -> PrecomputeRequest? {
         let context = PlanContext(query: query, dialect: dialect)
-        guard query.query.filters.isEmpty, query.dimensions.count <= 1,
-            query.query.metrics.allSatisfy(Self.precomputableMetrics.contains), !context.keepsEngagementEvents
+        guard query.dimensions.count <= 1, query.query.metrics.allSatisfy(Self.precomputableMetrics.contains),
+            !context.keepsEngagementEvents, query.query.filters.allSatisfy(Self.isPrecomputable)
         else { return nil }
         let key: SideGroupsRequest.Key
         switch query.dimensions.first {
@@ -79,6 +79,11 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         var sides: [(TableSide, [Metric])] = []
         if !eventMetrics.isEmpty || sessionMetrics.isEmpty { sides.append((.events, eventMetrics)) }
         if !sessionMetrics.isEmpty { sides.append((.sessions, sessionMetrics)) }
+        // An event filter on the sessions side selects sessions by their events, a visit filter on
+        // the events side reads the events' copies of visit attributes: both are left to SQL.
+        let leaves = query.query.filters.flatMap { $0.leaves() }.map(\.0.dimension)
+        if leaves.contains(where: \.isEventDimension), sides.contains(where: { $0.0 == .sessions }) { return nil }
+        if leaves.contains(where: { !$0.isEventDimension }), sides.contains(where: { $0.0 == .events }) { return nil }
         var requests: [SideGroupsRequest] = []
         for (side, metrics) in sides {
             let aggregates = context.groupedColumns(side, metrics: metrics).aggregates
@@ -87,7 +92,26 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         }
         return PrecomputeRequest(
             siteKey: query.siteKey, from: query.range.from, to: query.range.to,
-            sessionsFrom: query.range.from - PlanContext<Dialect>.sessionLookback, sides: requests)
+            sessionsFrom: query.range.from - PlanContext<Dialect>.sessionLookback, filters: query.query.filters,
+            sides: requests)
+    }
+
+    /// A filter a store can apply by comparing texts: `is`/`is_not` with case, over text clauses,
+    /// combined with and/or/not, on event names, pages and hostnames or visit attributes.
+    private static func isPrecomputable(_ filter: Filter) -> Bool {
+        switch filter {
+        case .leaf(let leaf):
+            guard leaf.op == .is || leaf.op == .isNot, leaf.caseSensitive,
+                leaf.clauses.allSatisfy({ if case .string = $0 { true } else { false } })
+            else { return false }
+            switch leaf.dimension {
+            case .event(.name), .event(.page), .event(.hostname), .visit: return true
+            default: return false
+            }
+        case .and(let filters), .or(let filters): return filters.allSatisfy(isPrecomputable)
+        case .not(let inner): return isPrecomputable(inner)
+        case .hasDone, .hasNotDone: return false
+        }
     }
 
     private static var precomputableMetrics: Set<Metric> {

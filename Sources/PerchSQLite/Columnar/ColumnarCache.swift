@@ -17,6 +17,7 @@ package final class ColumnarCache: Sendable {
         var oversized: Set<Int64> = []
         var log = OwnCommitLog()
         var uses: UInt64 = 0
+        var answered = 0
     }
 
     /// What a finished load reports (for the server's log).
@@ -39,6 +40,13 @@ package final class ColumnarCache: Sendable {
     }
 
     var isEnabled: Bool { budget > 0 }
+
+    /// How many requests the columns have answered (each saved a scan of the tables).
+    var answeredRequests: Int { state.withLock { $0.answered } }
+
+    func countAnswer() {
+        state.withLock { $0.answered += 1 }
+    }
 
     /// The site's columns, marked as just used.
     func columns(of siteID: Int64) -> SiteColumns? {

@@ -41,25 +41,29 @@ enum ColumnarGroups {
         let events = columns.events
         let names = events.texts[EventColumns.TextColumn.name.rawValue]
         let engagement = columns.dictionary.existingCode(of: "engagement")
-        let rows = events.firstIndex(atOrAfter: range.from)..<events.firstIndex(atOrAfter: range.to)
+        guard
+            let filter = RowFilter.compile(range.filters, dictionary: columns.dictionary, column: { dimension in
+                eventTextColumn(dimension).map { (events.texts[$0.rawValue], nil) }
+            })
+        else { return nil }
+        let span = events.firstIndex(atOrAfter: range.from)..<events.firstIndex(atOrAfter: range.to)
+        let rows = span.lazy.filter { names[$0] != engagement && (filter.keepsAll || filter.keeps($0)) }
         var groups = GroupAccumulators()
         switch request.key {
         case .whole:
             groups.ensureGroup(key: "")
-            for row in rows where names[row] != engagement { groups.select(row: row, group: 0) }
+            for row in rows { groups.select(row: row, group: 0) }
         case .dimension(let dimension):
             guard let column = eventTextColumn(dimension) else { return nil }
             let codes = events.texts[column.rawValue]
             var labels = GroupLabels(dictionary: columns.dictionary, emptyLabel: nil)
-            for row in rows where names[row] != engagement {
-                groups.select(row: row, group: labels.group(of: codes[row], in: &groups))
-            }
+            for row in rows { groups.select(row: row, group: labels.group(of: codes[row], in: &groups)) }
         case .buckets(let buckets):
             // Rows are in time order: each bucket's rows follow the previous bucket's.
             var bucket = 0
             var group = -1
             var groupBucket = -1
-            for row in rows where names[row] != engagement {
+            for row in rows {
                 let instant = events.timestamps[row]
                 while bucket < buckets.count, buckets[bucket].to <= instant { bucket += 1 }
                 guard bucket < buckets.count, buckets[bucket].from <= instant else { return nil }
@@ -108,9 +112,17 @@ enum ColumnarGroups {
         _ request: SideGroupsRequest, range: PrecomputeRequest, columns: SiteColumns
     ) -> GroupAccumulators? {
         let sessions = columns.sessions
+        guard
+            let filter = RowFilter.compile(range.filters, dictionary: columns.dictionary, column: { dimension in
+                guard case .visit(let attribute) = dimension, let column = SessionColumns.textColumn(attribute.column)
+                else { return nil }
+                return (sessions.texts[column], attribute.emptyLabel)
+            })
+        else { return nil }
         let inRange = { (row: Int) -> Bool in
             let start = sessions.starts[row]
             return start >= range.sessionsFrom && start < range.to && sessions.timestamps[row] >= range.from
+                && (filter.keepsAll || filter.keeps(row))
         }
         var groups = GroupAccumulators()
         switch request.key {

@@ -28,6 +28,7 @@ extension SQLiteStore {
                 guard let json = ColumnarGroups.json(side, in: request, columns: columns) else { return nil }
                 groups[side.side] = json
             }
+            cache.countAnswer()
             return groups
         }
     }

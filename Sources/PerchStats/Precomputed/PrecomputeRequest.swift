@@ -3,16 +3,21 @@
 /// instead of scanning the tables, and the rest of the plan (joins, metrics, rounding, order,
 /// pages) is unchanged.
 ///
-/// Only plain queries are described: no filters, at most one dimension, and metrics made of
-/// `Measure`s (see `QueryPlanner.precomputeRequest`). Rows in range are those of spec §14.4:
-/// events with `from ≤ timestamp < to` other than engagement events; sessions with
-/// `sessionsFrom ≤ start < to` and `timestamp ≥ from`.
+/// Only plain queries are described: at most one dimension, metrics made of `Measure`s, and
+/// filters that compare texts (see `QueryPlanner.precomputeRequest`). Rows in range are those of
+/// spec §14.4: events with `from ≤ timestamp < to` other than engagement events; sessions with
+/// `sessionsFrom ≤ start < to` and `timestamp ≥ from`; and of those, the ones every filter
+/// keeps. Filters are `is`/`is_not` leaves (case-sensitive, text clauses) under and/or/not; on
+/// the events side they name event dimensions only, on the sessions side visit dimensions
+/// only, compared with the same empty-value labels as the dimension's results.
 package struct PrecomputeRequest: Sendable {
     package var siteKey: Int64
     package var from: Int64
     package var to: Int64
     /// The earliest session start in range: `from` minus the session look-back.
     package var sessionsFrom: Int64
+    /// All must hold (see above).
+    package var filters: [Filter]
     package var sides: [SideGroupsRequest]
 }
 

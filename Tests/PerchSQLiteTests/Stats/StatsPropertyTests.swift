@@ -21,20 +21,29 @@ import Testing
             var source = SystemRandomNumberGenerator()
             seeds = (0..<Self.cases).map { _ in source.next() }
         }
+        var columnAnswers = 0
         for seed in seeds {
-            let failures = try await Self.check(seed: seed)
+            let (failures, answered) = try await Self.check(seed: seed)
             #expect(failures.isEmpty, "PERCH_PROPERTY_SEED=\(seed)\n\(failures.joined(separator: "\n"))")
+            columnAnswers += answered
         }
+        // Odd seeds load the column cache and ask mostly plain queries (about 2.5 of them per case
+        // are answered from it): make sure it was used.
+        #expect(seeds.count < 20 || columnAnswers >= seeds.count / 2, "column cache answered \(columnAnswers)")
     }
 
-    /// One random world and a few random queries against it; returns the mismatches.
-    static func check(seed: UInt64) async throws -> [String] {
+    /// One random world and a few random queries against it; returns the mismatches and how
+    /// many sides the column cache computed (odd seeds load it, even ones read SQL only).
+    static func check(seed: UInt64) async throws -> (failures: [String], columnAnswers: Int) {
         var random = SplitMix64(seed: seed)
         let world = PropertyWorld.generate(&random)
-        let store = try world.store()
+        let columns = seed % 2 == 1
+        let store = try await world.store(columns: columns)
         var failures: [String] = []
         for _ in 0..<queriesPerCase {
-            let query = StatsQueryGenerator.query(world, &random)
+            let query =
+                columns && random.chance(60)
+                ? StatsQueryGenerator.plainQuery(world, &random) : StatsQueryGenerator.query(world, &random)
             if random.chance(8) {
                 let (invalid, refused) = InvalidQueryTwist.apply(query, &random)
                 if let failure = await refusal(invalid, refused, store: store, now: world.now) {
@@ -65,7 +74,7 @@ import Testing
             let problems = StatsResultComparison.differences(oracle.rows(), answer, query, timeLabels: labels)
             if !problems.isEmpty { failures.append("\(context):\n  " + problems.prefix(8).joined(separator: "\n  ")) }
         }
-        return failures
+        return (failures, store.database.columns.answeredRequests)
     }
 
     /// Nil when the API refuses `query` with a message containing `refused`.
@@ -84,7 +93,7 @@ import Testing
     @Test func otherSitesNeverLeak() async throws {
         var random = SplitMix64(seed: 7)
         let world = PropertyWorld.generate(&random)
-        let store = try world.store()
+        let store = try await world.store()
         for site in world.sites {
             let body =
                 #"{"site_id":"\#(site.domain)","metrics":["visitors","visits","events"],"#

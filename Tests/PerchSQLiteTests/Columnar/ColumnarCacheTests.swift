@@ -1,0 +1,141 @@
+import GRDB
+import PerchCore
+import Testing
+
+@testable import PerchSQLite
+
+/// The cache's budget, least-recently-used eviction and choice between two reads of one site.
+@Suite struct ColumnarCacheTests {
+    typealias Rows = ColumnarRows
+
+    /// A store with sites 1…3, site `n` holding `n × 100` events.
+    static func store() throws -> SQLiteStore {
+        let store = SQLiteStore(database: try .inMemory())
+        for site in Int64(1)...3 {
+            let events = (0..<Int(site) * 100).map {
+                Rows.event(site: site, at: Rows.day + Int64($0), path: "/\($0 % 10)", user: UInt64($0))
+            }
+            try store.write(Rows.batch(events))
+        }
+        return store
+    }
+
+    static func columns(_ store: SQLiteStore, site: Int64) throws -> SiteColumns {
+        try store.writer.read { db in try SiteColumns.load(db, siteID: site, from: 0) }
+    }
+
+    @Test func entryOverBudgetIsNotKeptNorLoadedAgain() throws {
+        let store = try Self.store()
+        let (one, three) = (try Self.columns(store, site: 1), try Self.columns(store, site: 3))
+        #expect(one.byteSize < three.byteSize)
+        let cache = ColumnarCache(budget: three.byteSize - 1)
+        #expect(cache.beginLoading(3))
+        #expect(!cache.store(three))
+        cache.endLoading(3)
+        #expect(cache.columns(of: 3) == nil)
+        #expect(!cache.beginLoading(3))
+        // Other sites are unaffected.
+        #expect(cache.beginLoading(1))
+        #expect(cache.store(one))
+        cache.endLoading(1)
+        #expect(cache.columns(of: 1)?.sequence == one.sequence)
+    }
+
+    @Test func oversizedEntryReplacesNoHeldOne() throws {
+        let store = try Self.store()
+        let one = try Self.columns(store, site: 1)
+        let cache = ColumnarCache(budget: one.byteSize)
+        #expect(cache.store(one))
+        // The site grows past the budget: its stale columns go too.
+        try store.write(Rows.batch((0..<500).map { Rows.event(site: 1, at: Rows.day + 1_000 + Int64($0)) }))
+        let grown = try Self.columns(store, site: 1)
+        #expect(!cache.store(grown))
+        #expect(cache.columns(of: 1) == nil)
+        #expect(!cache.beginLoading(1))
+    }
+
+    @Test func beginLoadingOncePerSite() throws {
+        let cache = ColumnarCache(budget: 1 << 20)
+        #expect(cache.beginLoading(1))
+        #expect(!cache.beginLoading(1))
+        #expect(cache.beginLoading(2))
+        cache.endLoading(1)
+        #expect(cache.beginLoading(1))
+    }
+
+    @Test func zeroBudgetIsOff() throws {
+        let store = try Self.store()
+        let cache = ColumnarCache(budget: 0)
+        #expect(!cache.isEnabled)
+        #expect(!cache.beginLoading(1))
+        #expect(!cache.store(try Self.columns(store, site: 1)))
+        #expect(cache.columns(of: 1) == nil)
+    }
+
+    @Test func evictsLeastRecentlyUsed() throws {
+        let store = try Self.store()
+        let sites = try (Int64(1)...3).map { try Self.columns(store, site: $0) }
+        // Room for sites 1 and 2, or 1 and 3, but not all three.
+        let cache = ColumnarCache(budget: sites[0].byteSize + sites[2].byteSize)
+        #expect(sites[1].byteSize + sites[2].byteSize > cache.budget)
+        #expect(cache.store(sites[0]))
+        #expect(cache.store(sites[1]))
+        // Site 1 used after site 2 was stored: site 2 is now the least recently used.
+        #expect(cache.columns(of: 1) != nil)
+        #expect(cache.store(sites[2]))
+        #expect(cache.columns(of: 2) == nil)
+        #expect(cache.columns(of: 1) != nil)
+        #expect(cache.columns(of: 3) != nil)
+        // Evicted is not oversized: the site may be loaded again.
+        #expect(cache.beginLoading(2))
+    }
+
+    @Test func keepsNewerSequence() throws {
+        let store = try Self.store()
+        let older = try Self.columns(store, site: 1)
+        try store.write(Rows.batch([Rows.event(site: 1, at: Rows.day + 5_000, path: "/new")]))
+        let newer = try Self.columns(store, site: 1)
+        #expect(newer.sequence > older.sequence)
+        let cache = ColumnarCache(budget: 1 << 24)
+        #expect(cache.store(newer))
+        // A slower load that read before the last commit does not replace the newer columns.
+        #expect(cache.store(older))
+        #expect(cache.columns(of: 1)?.sequence == newer.sequence)
+        #expect(cache.columns(of: 1)?.events.count == older.events.count + 1)
+        // The other way round, the newer replaces the older.
+        let other = ColumnarCache(budget: 1 << 24)
+        #expect(other.store(older))
+        #expect(other.store(newer))
+        #expect(other.columns(of: 1)?.sequence == newer.sequence)
+        // Same columns marked current at a later number (no change to the site) replace them too.
+        var advanced = older
+        advanced.advance(to: newer.sequence + 10)
+        #expect(cache.store(advanced))
+        #expect(cache.columns(of: 1)?.sequence == newer.sequence + 10)
+    }
+
+    @Test func widerColumnsReplaceNarrowerOnes() throws {
+        let store = try Self.store()
+        let narrow = try store.writer.read { db in try SiteColumns.load(db, siteID: 2, from: Rows.day + 100) }
+        let whole = try Self.columns(store, site: 2)
+        let cache = ColumnarCache(budget: 1 << 24)
+        #expect(cache.store(narrow))
+        #expect(cache.store(whole))
+        #expect(cache.columns(of: 2)?.from == 0)
+        #expect(cache.columns(of: 2)?.events.count == 200)
+    }
+
+    @Test func logTrimmedToOldestHeldSequence() throws {
+        // An empty store: its columns read at number 0, then marked current at 5.
+        let store = SQLiteStore(database: try .inMemory())
+        let cache = ColumnarCache(budget: 1 << 24)
+        cache.record(OwnCommitLog.Commit(first: 1, last: 5, earliest: [1: 10]))
+        cache.record(OwnCommitLog.Commit(first: 6, last: 9, earliest: [1: 20]))
+        #expect(cache.change(to: 1, after: 0, through: 9) == .since(10))
+        var columns = try Self.columns(store, site: 1)
+        columns.advance(to: 5)
+        #expect(cache.store(columns))
+        #expect(cache.change(to: 1, after: 5, through: 9) == .since(20))
+        #expect(cache.change(to: 1, after: 0, through: 9) == .unknown)
+    }
+}
