@@ -1,8 +1,9 @@
 import Synchronization
 
-/// Sites' recent rows held as columns for the Stats API (`SiteColumns`), within a byte budget
-/// (least recently used out first), and the log of this process's commits that tells each
-/// site's columns what changed since they were read (`OwnCommitLog`).
+/// Sites' recent rows held as columns for the Stats API (`SiteColumns`, each in its own
+/// `SiteColumnsBox`), within a byte budget (least recently used out first), and the log of this
+/// process's commits that tells each site's columns what changed since they were read
+/// (`OwnCommitLog`). Lock order: a box, then the cache — the cache never waits for a box.
 ///
 /// Shared by every `SQLiteStore` on one `SQLiteDatabase`; the writer records each commit here
 /// before it commits (`record`), so a reader that sees the commit also finds it logged.
@@ -11,7 +12,8 @@ package final class ColumnarCache: Sendable {
     package static let defaultBudget = 512 << 20
 
     private struct State {
-        var entries: [Int64: (columns: SiteColumns, lastUse: UInt64)] = [:]
+        /// `sequence` and `bytes` as last reported by the box's holder (`noteRefreshed`).
+        var entries: [Int64: (box: SiteColumnsBox, lastUse: UInt64, sequence: Int64, bytes: Int)] = [:]
         var loading: Set<Int64> = []
         /// Sites whose columns did not fit the budget: not loaded again.
         var oversized: Set<Int64> = []
@@ -49,12 +51,28 @@ package final class ColumnarCache: Sendable {
     }
 
     /// The site's columns, marked as just used.
-    func columns(of siteID: Int64) -> SiteColumns? {
+    func box(of siteID: Int64) -> SiteColumnsBox? {
         state.withLock { state in
             guard let entry = state.entries[siteID] else { return nil }
             state.uses += 1
             state.entries[siteID]?.lastUse = state.uses
-            return entry.columns
+            return entry.box
+        }
+    }
+
+    /// A copy of the site's columns as they are now.
+    func columns(of siteID: Int64) -> SiteColumns? {
+        box(of: siteID)?.snapshot
+    }
+
+    /// Records where a box's columns got to after a query brought them up to date.
+    func noteRefreshed(_ siteID: Int64, sequence: Int64, bytes: Int) {
+        state.withLock { state in
+            guard state.entries[siteID] != nil else { return }
+            state.entries[siteID]?.sequence = sequence
+            state.entries[siteID]?.bytes = bytes
+            Self.evict(&state, budget: budget)
+            Self.trimLog(&state)
         }
     }
 
@@ -70,20 +88,24 @@ package final class ColumnarCache: Sendable {
                 state.entries[columns.siteID] = nil
                 return false
             }
-            if let held = state.entries[columns.siteID]?.columns, held.from <= columns.from,
+            if let held = state.entries[columns.siteID], held.box.from <= columns.from,
                 held.sequence >= columns.sequence
             {
                 return true
             }
             state.uses += 1
-            state.entries[columns.siteID] = (columns, state.uses)
-            var bytes = state.entries.values.reduce(0) { $0 + $1.columns.byteSize }
-            while bytes > budget, let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
-                bytes -= oldest.value.columns.byteSize
-                state.entries[oldest.key] = nil
-            }
+            state.entries[columns.siteID] = (SiteColumnsBox(columns), state.uses, columns.sequence, columns.byteSize)
+            Self.evict(&state, budget: budget)
             Self.trimLog(&state)
             return true
+        }
+    }
+
+    private static func evict(_ state: inout State, budget: Int) {
+        var bytes = state.entries.values.reduce(0) { $0 + $1.bytes }
+        while bytes > budget, let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+            bytes -= oldest.value.bytes
+            state.entries[oldest.key] = nil
         }
     }
 
@@ -92,9 +114,18 @@ package final class ColumnarCache: Sendable {
         guard isEnabled else { return }
         state.withLock { state in
             state.log.record(commit)
-            if state.log.commits.count > OwnCommitLog.capacity {
-                state.log.removeAll()
-                state.entries.removeAll()
+            // The sites read longest ago pin the oldest commits: past the capacity they go (and
+            // are loaded again when next asked).
+            while state.log.commits.count > OwnCommitLog.capacity {
+                guard state.loading.isEmpty,
+                    let stalest = state.entries.min(by: { $0.value.sequence < $1.value.sequence })
+                else {
+                    state.log.removeAll()
+                    state.entries.removeAll()
+                    return
+                }
+                state.entries[stalest.key] = nil
+                Self.trimLog(&state)
             }
         }
     }
@@ -128,7 +159,7 @@ package final class ColumnarCache: Sendable {
     /// them) is under way.
     private static func trimLog(_ state: inout State) {
         guard state.loading.isEmpty else { return }
-        guard let oldest = state.entries.values.map(\.columns.sequence).min() else {
+        guard let oldest = state.entries.values.map(\.sequence).min() else {
             state.log.removeAll()
             return
         }

@@ -10,27 +10,32 @@ extension SQLiteStore {
     package func precomputedGroups(_ request: PrecomputeRequest) async throws -> [TableSide: String]? {
         let cache = database.columns
         guard cache.isEnabled else { return nil }
-        guard let held = cache.columns(of: request.siteKey), held.from <= request.sessionsFrom else {
+        guard let box = cache.box(of: request.siteKey), box.from <= request.sessionsFrom else {
             startLoadingColumns(siteID: request.siteKey, from: Self.loadStart(request.sessionsFrom))
             return nil
         }
-        return try await writer.read { db -> [TableSide: String]? in
-            let current = try SiteColumns.currentSequence(db)
-            var columns = held
-            switch cache.change(to: request.siteKey, after: held.sequence, through: current) {
-            case .none: columns.advance(to: current)
-            case .since(let instant): try columns.refresh(db, since: instant, through: current)
-            case .unknown: columns = try SiteColumns.load(db, siteID: request.siteKey, from: held.from)
+        let (groups, sequence, bytes) = try await writer.read { db in
+            try box.withColumns { columns -> ([TableSide: String]?, Int64, Int) in
+                let current = try SiteColumns.currentSequence(db)
+                switch cache.change(to: request.siteKey, after: columns.sequence, through: current) {
+                case .none: columns.advance(to: current)
+                case .since(let instant): try columns.refresh(db, since: instant, through: current)
+                case .unknown: columns = try SiteColumns.load(db, siteID: request.siteKey, from: columns.from)
+                }
+                var groups: [TableSide: String]? = [:]
+                for side in request.sides {
+                    guard let json = ColumnarGroups.json(side, in: request, columns: columns) else {
+                        groups = nil
+                        break
+                    }
+                    groups?[side.side] = json
+                }
+                return (groups, columns.sequence, columns.byteSize)
             }
-            if columns.sequence != held.sequence { cache.store(columns) }
-            var groups: [TableSide: String] = [:]
-            for side in request.sides {
-                guard let json = ColumnarGroups.json(side, in: request, columns: columns) else { return nil }
-                groups[side.side] = json
-            }
-            cache.countAnswer()
-            return groups
         }
+        cache.noteRefreshed(request.siteKey, sequence: sequence, bytes: bytes)
+        if groups != nil { cache.countAnswer() }
+        return groups
     }
 
     /// Reads the site's columns from `from` on and keeps them; returns when they are held.
