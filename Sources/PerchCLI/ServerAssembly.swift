@@ -22,7 +22,9 @@ struct ServerAssembly {
             atPath: configuration.dataDirectory,
             withIntermediateDirectories: true
         )
-        let store = try SQLiteStore(path: configuration.dataDirectory + "/perch.sqlite3")
+        let store = SQLiteStore(
+            database: try SQLiteDatabase.open(
+                path: configuration.dataDirectory + "/perch.sqlite3", columnCacheBytes: configuration.statsCacheBytes))
         store.observeColumnLoads { [logger] report in
             logger.info(
                 "stats.columns.loaded",

@@ -33,6 +33,12 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var trustedProxies: [String] = []
 
+    @Option(
+        name: .customLong("stats-cache-mb"),
+        help: "Memory for Stats API column caches of busy sites, in MiB; 0 turns them off (env PERCH_STATS_CACHE_MB, default 512)."
+    )
+    var statsCacheMB: String?
+
     func run() async throws {
         let env = EnvironmentFallback(environment: ProcessInfo.processInfo.environment)
         let configuration: ServeConfiguration
@@ -52,6 +58,10 @@ struct ServeCommand: AsyncParsableCommand {
                 ),
                 trustedProxies: try ConfigurationParser.trustedProxies(
                     env.values(flag: trustedProxies, variable: "PERCH_TRUSTED_PROXY")
+                ),
+                statsCacheBytes: try ConfigurationParser.mebibytes(
+                    env.value(flag: statsCacheMB, variable: "PERCH_STATS_CACHE_MB", default: "512"),
+                    option: "--stats-cache-mb"
                 )
             )
         } catch {

@@ -14,6 +14,8 @@ struct ServeConfiguration: Sendable {
     var durability: JournalDurability
     var flushInterval: Duration
     var trustedProxies: [CIDRBlock]
+    /// The Stats API's column cache budget (`SQLiteDatabase.open(path:columnCacheBytes:)`).
+    var statsCacheBytes: Int
     var maxBodyBytes: Int = 1_000_000
 }
 
@@ -48,6 +50,14 @@ enum ConfigurationParser {
         case "buffer": return .buffer
         default: throw .invalid("--durability", text, "expected fsync or buffer")
         }
+    }
+
+    /// A whole number of MiB, 0 to 1 TiB, as bytes.
+    static func mebibytes(_ text: String, option: String) throws(ConfigurationError) -> Int {
+        guard let value = Int(text), (0...(1 << 20)).contains(value) else {
+            throw .invalid(option, text, "expected a whole number of MiB, e.g. 512 (0 turns it off)")
+        }
+        return value << 20
     }
 
     /// `100ms`, `1s`, `2m`; a bare number is seconds.

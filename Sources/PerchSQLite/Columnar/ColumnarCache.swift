@@ -113,6 +113,8 @@ package final class ColumnarCache: Sendable {
     func record(_ commit: OwnCommitLog.Commit) {
         guard isEnabled else { return }
         state.withLock { state in
+            // Nothing held or being read: nothing to keep current (a CLI writing events).
+            guard !state.entries.isEmpty || !state.loading.isEmpty else { return }
             state.log.record(commit)
             // The sites read longest ago pin the oldest commits: past the capacity they go (and
             // are loaded again when next asked).
