@@ -93,7 +93,9 @@ struct StatementHandle {
 
     /// The column's text as bytes, valid only inside `body` (no String is built).
     func withText<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
-        guard let text = sqlite3_column_text(handle, column) else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard let text = sqlite3_column_text(handle, column) else {
+            return body(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
         return body(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
     }
 

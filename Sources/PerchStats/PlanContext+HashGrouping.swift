@@ -18,7 +18,10 @@ extension PlanContext {
 
     /// `sideCTE`'s rows read from grouped `rows` (keys first, then `groupedColumns`' aggregates).
     func groupedSideCTE(_ side: TableSide, metrics: [Metric], rows: SQLFragment) -> SQLFragment {
-        dialect.materialized("h", as: "SELECT " + SQLFragment.joined(groupedColumns(side, metrics: metrics).columns, separator: ", ") + " FROM " + rows)
+        dialect.materialized(
+            "h",
+            as: "SELECT " + SQLFragment.joined(groupedColumns(side, metrics: metrics).columns, separator: ", ")
+                + " FROM " + rows)
             + " SELECT * FROM h"
     }
 

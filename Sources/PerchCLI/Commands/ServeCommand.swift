@@ -35,7 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("stats-cache-mb"),
-        help: "Memory for Stats API column caches of busy sites, in MiB; 0 turns them off (env PERCH_STATS_CACHE_MB, default 512)."
+        help:
+            "Memory for Stats API column caches of busy sites, in MiB; 0 turns them off (env PERCH_STATS_CACHE_MB, default 512)."
     )
     var statsCacheMB: String?
 

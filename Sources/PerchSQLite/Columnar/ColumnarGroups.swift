@@ -42,9 +42,11 @@ enum ColumnarGroups {
         let names = events.texts[EventColumns.TextColumn.name.rawValue]
         let engagement = columns.dictionary.existingCode(of: "engagement")
         guard
-            let filter = RowFilter.compile(range.filters, dictionary: columns.dictionary, column: { dimension in
-                eventTextColumn(dimension).map { (events.texts[$0.rawValue], nil) }
-            })
+            let filter = RowFilter.compile(
+                range.filters, dictionary: columns.dictionary,
+                column: { dimension in
+                    eventTextColumn(dimension).map { (events.texts[$0.rawValue], nil) }
+                })
         else { return nil }
         let span = events.firstIndex(atOrAfter: range.from)..<events.firstIndex(atOrAfter: range.to)
         let rows = span.lazy.filter { names[$0] != engagement && (filter.keepsAll || filter.keeps($0)) }
@@ -113,11 +115,14 @@ enum ColumnarGroups {
     ) -> GroupAccumulators? {
         let sessions = columns.sessions
         guard
-            let filter = RowFilter.compile(range.filters, dictionary: columns.dictionary, column: { dimension in
-                guard case .visit(let attribute) = dimension, let column = SessionColumns.textColumn(attribute.column)
-                else { return nil }
-                return (sessions.texts[column], attribute.emptyLabel)
-            })
+            let filter = RowFilter.compile(
+                range.filters, dictionary: columns.dictionary,
+                column: { dimension in
+                    guard case .visit(let attribute) = dimension,
+                        let column = SessionColumns.textColumn(attribute.column)
+                    else { return nil }
+                    return (sessions.texts[column], attribute.emptyLabel)
+                })
         else { return nil }
         let inRange = { (row: Int) -> Bool in
             let start = sessions.starts[row]

@@ -80,7 +80,9 @@ struct GroupAccumulators {
                 case .count, .distinct: out += String(value)
                 case .sum: out += rowCounts[group] == 0 ? "null" : String(value)
                 case .average:
-                    out += rowCounts[group] == 0 ? "null" : GroupedAggregates.real(Double(value) / Double(rowCounts[group]))
+                    out +=
+                        rowCounts[group] == 0
+                        ? "null" : GroupedAggregates.real(Double(value) / Double(rowCounts[group]))
                 }
             }
             out += "]"

@@ -81,7 +81,9 @@ final class GroupedDistinct {
         shift -= 1
         let new = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
         new.initialize(repeating: 0, count: capacity)
-        for index in 0..<oldCapacity where old[index] != 0 { _ = Self.place(old[index], in: new, mask: capacity &- 1, shift: shift) }
+        for index in 0..<oldCapacity where old[index] != 0 {
+            _ = Self.place(old[index], in: new, mask: capacity &- 1, shift: shift)
+        }
         old.deallocate()
         slots = new
     }

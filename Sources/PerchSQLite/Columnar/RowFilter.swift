@@ -29,7 +29,8 @@ indirect enum RowFilter {
     ) -> RowFilter? {
         switch filter {
         case .leaf(let leaf):
-            guard leaf.op == .is || leaf.op == .isNot, leaf.caseSensitive, let (codes, emptyLabel) = column(leaf.dimension)
+            guard leaf.op == .is || leaf.op == .isNot, leaf.caseSensitive,
+                let (codes, emptyLabel) = column(leaf.dimension)
             else { return nil }
             var values: Set<String> = []
             for clause in leaf.clauses {
