@@ -132,6 +132,11 @@ package final class ColumnarCache: Sendable {
         }
     }
 
+    /// Forgets a recorded commit whose transaction rolled back.
+    func retract(_ commit: OwnCommitLog.Commit) {
+        state.withLock { $0.log.retract(commit) }
+    }
+
     func change(to siteID: Int64, after: Int64, through: Int64) -> OwnCommitLog.Change {
         state.withLock { $0.log.change(to: siteID, after: after, through: through) }
     }

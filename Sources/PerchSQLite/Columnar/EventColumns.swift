@@ -7,6 +7,8 @@ struct EventColumns: Sendable {
 
     /// The columns read for each event, texts in `TextColumn` order.
     static let selectList = "timestamp, seq, user_id, session_id, name, pathname, hostname"
+    static let selectedColumns: Int32 = 7
+    static let selectedTexts: Range<Int32> = 4..<7
 
     private(set) var timestamps: [Int64] = []
     private(set) var sequences: [Int64] = []
@@ -31,8 +33,8 @@ struct EventColumns: Sendable {
         return low
     }
 
-    /// Appends the row `statement` is on (columns as `selectList`).
-    mutating func append(_ statement: StatementHandle, into numbers: inout SiteColumns.Numbers) {
+    /// Appends a row read with `selectList`.
+    mutating func append(_ statement: some ColumnRow, into numbers: inout SiteColumns.Numbers) {
         timestamps.append(statement.int64(0))
         sequences.append(statement.int64(1))
         users.append(numbers.visitors.number(of: statement.int64(2)))

@@ -29,6 +29,14 @@ struct OwnCommitLog: Sendable {
         commits.append(commit)
     }
 
+    /// Removes the latest record of `commit`'s numbers (its transaction rolled back).
+    mutating func retract(_ commit: Commit) {
+        guard let index = commits.lastIndex(where: { $0.first == commit.first && $0.last == commit.last }) else {
+            return
+        }
+        commits.remove(at: index)
+    }
+
     /// The change to `siteID` by the commits numbered `after + 1 ... through`.
     func change(to siteID: Int64, after: Int64, through: Int64) -> Change {
         guard through > after else { return .none }

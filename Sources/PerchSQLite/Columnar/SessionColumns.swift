@@ -11,6 +11,7 @@ struct SessionColumns: Sendable {
 
     static let selectList =
         "session_id, start, timestamp, user_id, is_bounce, duration, pageviews, " + textColumns.joined(separator: ", ")
+    static var selectedTexts: Range<Int32> { 7..<Int32(7 + textColumns.count) }
 
     private(set) var ids: [Int64] = []
     private(set) var starts: [Int64] = []
@@ -28,9 +29,8 @@ struct SessionColumns: Sendable {
     var count: Int { ids.count }
     var byteSize: Int { count * (6 * 8 + 4 + Self.textColumns.count * 4 + 40) }
 
-    /// Adds the row `statement` is on (columns as `selectList`), or replaces the session's
-    /// earlier version.
-    mutating func upsert(_ statement: StatementHandle, into numbers: inout SiteColumns.Numbers) {
+    /// Adds a row read with `selectList`, or replaces the session's earlier version.
+    mutating func upsert(_ statement: some ColumnRow, into numbers: inout SiteColumns.Numbers) {
         let id = statement.int64(0)
         guard let position = positions[id] else {
             positions[id] = ids.count

@@ -44,10 +44,10 @@ struct SiteColumns: Sendable {
     }
 
     /// Brings the columns to `sequence` (read in the same transaction as `db`), given that no
-    /// event or session changed by the commits in between is older than `since`.
+    /// event or session changed by the commits in between is older than `since`. Every new row
+    /// is read before any is applied, so a failed read leaves the columns as they were.
     mutating func refresh(_ db: Database, since: Int64, through sequence: Int64) throws {
         let since = max(since, from)
-        var newer = EventColumns()
         var statement = StatementHandle(
             try db.makeStatement(
                 sql: "SELECT \(EventColumns.selectList) FROM events WHERE site_id = ? AND timestamp >= ? "
@@ -56,10 +56,17 @@ struct SiteColumns: Sendable {
         statement.bind(since)
         statement.bind(self.sequence)
         statement.bind(sequence)
-        while try statement.step() { newer.append(statement, into: &numbers) }
-        events.add(newer)
+        var newEvents: [BufferedRow] = []
+        while try statement.step() {
+            newEvents.append(
+                BufferedRow(statement, columns: EventColumns.selectedColumns, texts: EventColumns.selectedTexts))
+        }
         // A session changed by those commits has its last event (`timestamp`) at or after `since`.
-        try upsertSessions(db, where: "timestamp >= ? AND start >= ?", bound: [since, from])
+        let changedSessions = try sessionRows(db, where: "timestamp >= ? AND start >= ?", bound: [since, from])
+        var newer = EventColumns()
+        for row in newEvents { newer.append(row, into: &numbers) }
+        events.add(newer)
+        for row in changedSessions { sessions.upsert(row, into: &numbers) }
         self.sequence = sequence
     }
 
@@ -73,11 +80,26 @@ struct SiteColumns: Sendable {
     }
 
     private mutating func upsertSessions(_ db: Database, where condition: String, bound: [Int64]) throws {
+        var statement = try sessionStatement(db, where: condition, bound: bound)
+        while try statement.step() { sessions.upsert(statement, into: &numbers) }
+    }
+
+    private func sessionRows(_ db: Database, where condition: String, bound: [Int64]) throws -> [BufferedRow] {
+        var statement = try sessionStatement(db, where: condition, bound: bound)
+        var rows: [BufferedRow] = []
+        let columns = SessionColumns.selectedTexts.upperBound
+        while try statement.step() {
+            rows.append(BufferedRow(statement, columns: columns, texts: SessionColumns.selectedTexts))
+        }
+        return rows
+    }
+
+    private func sessionStatement(_ db: Database, where condition: String, bound: [Int64]) throws -> StatementHandle {
         var statement = StatementHandle(
             try db.makeStatement(
                 sql: "SELECT \(SessionColumns.selectList) FROM sessions WHERE site_id = ? AND \(condition)"), in: db)
         statement.bind(siteID)
         for value in bound { statement.bind(value) }
-        while try statement.step() { sessions.upsert(statement, into: &numbers) }
+        return statement
     }
 }

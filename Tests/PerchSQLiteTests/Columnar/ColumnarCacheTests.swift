@@ -90,6 +90,19 @@ import Testing
         #expect(cache.beginLoading(2))
     }
 
+    @Test func growthReportedByRefreshEvicts() throws {
+        let store = try Self.store()
+        let (one, two) = (try Self.columns(store, site: 1), try Self.columns(store, site: 2))
+        let cache = ColumnarCache(budget: one.byteSize + two.byteSize)
+        #expect(cache.store(one))
+        #expect(cache.store(two))
+        #expect(cache.columns(of: 2) != nil)
+        // Site 2 (used last) grew in place: site 1 makes room.
+        cache.noteRefreshed(2, sequence: two.sequence + 1, bytes: two.byteSize + 1)
+        #expect(cache.columns(of: 1) == nil)
+        #expect(cache.columns(of: 2) != nil)
+    }
+
     @Test func keepsNewerSequence() throws {
         let store = try Self.store()
         let older = try Self.columns(store, site: 1)
@@ -125,17 +138,28 @@ import Testing
         #expect(cache.columns(of: 2)?.events.count == 200)
     }
 
-    @Test func logTrimmedToOldestHeldSequence() throws {
+    @Test func logKeptOnlyWhileSomethingIsHeld() throws {
         // An empty store: its columns read at number 0, then marked current at 5.
         let store = SQLiteStore(database: try .inMemory())
         let cache = ColumnarCache(budget: 1 << 24)
-        cache.record(OwnCommitLog.Commit(first: 1, last: 5, earliest: [1: 10]))
+        // Nothing held or loading: a commit is not worth logging.
+        cache.record(OwnCommitLog.Commit(first: 1, last: 1, earliest: [1: 5]))
+        #expect(cache.change(to: 1, after: 0, through: 1) == .unknown)
+        #expect(cache.beginLoading(1))
+        cache.record(OwnCommitLog.Commit(first: 2, last: 5, earliest: [1: 10]))
         cache.record(OwnCommitLog.Commit(first: 6, last: 9, earliest: [1: 20]))
-        #expect(cache.change(to: 1, after: 0, through: 9) == .since(10))
+        #expect(cache.change(to: 1, after: 1, through: 9) == .since(10))
         var columns = try Self.columns(store, site: 1)
         columns.advance(to: 5)
         #expect(cache.store(columns))
+        // Still loading: the log is kept whole.
+        #expect(cache.change(to: 1, after: 1, through: 9) == .since(10))
+        cache.endLoading(1)
         #expect(cache.change(to: 1, after: 5, through: 9) == .since(20))
-        #expect(cache.change(to: 1, after: 0, through: 9) == .unknown)
+        #expect(cache.change(to: 1, after: 1, through: 9) == .unknown)
+        // A query brought the site to 9: nothing older is needed.
+        cache.noteRefreshed(1, sequence: 9, bytes: columns.byteSize)
+        #expect(cache.change(to: 1, after: 5, through: 9) == .unknown)
+        #expect(cache.change(to: 1, after: 9, through: 9) == .none)
     }
 }

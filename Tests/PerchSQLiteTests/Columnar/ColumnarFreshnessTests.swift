@@ -12,50 +12,15 @@ import Testing
     let day = ColumnarRows.day
     let hour: Int64 = 3_600
 
-    /// Sites 1 (example.com) and 2 (other.example) on a file, with two days of visits each.
-    func seeded(_ folder: TemporaryFolder) throws -> SQLiteStore {
-        let store = try SQLiteStore(path: folder.path + "/perch.sqlite3")
-        #expect(try store.addSite(domain: "example.com").id == 1)
-        #expect(try store.addSite(domain: "other.example").id == 2)
-        for site in Int64(1)...2 {
-            let base = UInt64(site) * 100
-            try store.write(
-                Rows.batch(
-                    [
-                        Rows.event(site: site, at: day + 10 * hour, path: "/", user: base + 1, session: base + 1),
-                        Rows.event(
-                            site: site, at: day + 10 * hour + 60, path: "/pricing", user: base + 1, session: base + 1),
-                        Rows.event(
-                            site: site, at: day + 10 * hour + 90, name: "Signup", path: "/pricing", user: base + 1,
-                            session: base + 1),
-                        Rows.event(site: site, at: day + 13 * hour, path: "/", user: base + 2, session: base + 2),
-                        Rows.event(site: site, at: day + 86_400, path: "/blog", user: base + 3, session: base + 3),
-                        Rows.event(site: site, at: day + 86_460, path: "/", user: base + 3, session: base + 3),
-                    ],
-                    [
-                        Rows.session(
-                            base + 1, site: site, user: base + 1, start: day + 10 * hour, last: day + 10 * hour + 90,
-                            pageviews: 2, events: 3, entry: "/", exit: "/pricing", source: "Google", country: "DE"),
-                        Rows.session(
-                            base + 2, site: site, user: base + 2, start: day + 13 * hour, last: day + 13 * hour,
-                            pageviews: 1, events: 1, entry: "/", exit: "/", country: "FR"),
-                        Rows.session(
-                            base + 3, site: site, user: base + 3, start: day + 86_400, last: day + 86_460,
-                            pageviews: 2, events: 2, entry: "/blog", exit: "/", source: "Twitter", country: "DE"),
-                    ]))
-        }
-        return store
-    }
-
     func held(_ store: SQLiteStore, site: Int64 = 1) -> SiteColumns? {
         store.database.columns.columns(of: site)
     }
 
     @Test func ownWritesOfEveryKind() async throws {
         let folder = TemporaryFolder()
-        let store = try seeded(folder)
+        let store = try Rows.seeded(folder)
         try await store.loadColumns(siteID: 1, from: ColumnarQueries.loadFrom)
-        #expect(held(store)?.events.count == 6)
+        #expect(held(store)?.events.count == 7)
         try await ColumnarQueries.expectSameAnswers(store, step: "loaded")
 
         // New sessions on a later day, from a new and a returning visitor.
@@ -75,7 +40,7 @@ import Testing
                         pageviews: 1, events: 1, entry: "/", exit: "/", source: "Google", country: "DE"),
                 ]))
         try await ColumnarQueries.expectSameAnswers(store, step: "new sessions")
-        #expect(held(store)?.events.count == 9)
+        #expect(held(store)?.events.count == 10)
 
         // The bounced session 102 continues: later timestamp, more pageviews, no longer a bounce.
         try store.write(
@@ -94,6 +59,7 @@ import Testing
                 [
                     Rows.event(at: day + 86_430, path: "/blog/post", user: 103, session: 103),
                     Rows.event(at: day + 5 * hour, name: "Download", path: "/files", user: 6, session: 6),
+                    Rows.event(at: day + 86_440, name: "engagement", path: "/blog/post", user: 103, session: 103),
                 ],
                 [
                     Rows.session(
@@ -134,7 +100,7 @@ import Testing
 
     @Test func writesOfAnotherProcess() async throws {
         let folder = TemporaryFolder()
-        let store = try seeded(folder)
+        let store = try Rows.seeded(folder)
         try await store.loadColumns(siteID: 1, from: ColumnarQueries.loadFrom)
         try await ColumnarQueries.expectSameAnswers(store, step: "loaded")
         let loadedAt = held(store)?.sequence ?? 0
@@ -157,11 +123,16 @@ import Testing
                 ]))
         try await ColumnarQueries.expectSameAnswers(store, step: "foreign events")
         #expect((held(store)?.sequence ?? 0) > loadedAt)
-        #expect(held(store)?.events.count == 8)
+        #expect(held(store)?.events.count == 9)
 
         // This process writes again after the foreign numbers: still not all its own.
         try store.write(Rows.batch([Rows.event(at: day + 2 * 86_400 + 60, path: "/own", user: 7, session: 7)]))
         try await ColumnarQueries.expectSameAnswers(store, step: "own after foreign")
+
+        // Foreign then own commits before the next query.
+        try other.write(Rows.batch([Rows.event(at: day + 12 * hour, path: "/foreign-2", user: 12, session: 12)]))
+        try store.write(Rows.batch([Rows.event(at: day + 12 * hour + 5, path: "/own-2", user: 12, session: 12)]))
+        try await ColumnarQueries.expectSameAnswers(store, step: "foreign then own")
 
         // Foreign sessions alone.
         try other.write(

@@ -23,6 +23,8 @@ enum ColumnarRows {
         visit.referrerSource = source
         visit.countryCode = country
         visit.browser = source.isEmpty ? "" : "Firefox"
+        visit.utmSource = source.lowercased()
+        visit.screenSize = country == "DE" ? "Desktop" : "Mobile"
         return visit
     }
 
@@ -45,7 +47,8 @@ enum ColumnarRows {
     static func sqlOrder(_ store: SQLiteStore, site: Int64, from: Int64) throws -> [EventKey] {
         try store.writer.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT timestamp, seq, pathname FROM events WHERE site_id = ? AND timestamp >= ? "
+                db,
+                sql: "SELECT timestamp, seq, pathname FROM events WHERE site_id = ? AND timestamp >= ? "
                     + "ORDER BY timestamp, seq", arguments: [site, from]
             ).map { EventKey(timestamp: $0[0], sequence: $0[1], path: $0[2]) }
         }
@@ -56,7 +59,8 @@ enum ColumnarRows {
         let events = columns.events
         let paths = events.texts[EventColumns.TextColumn.pathname.rawValue]
         return (0..<events.count).map {
-            EventKey(timestamp: events.timestamps[$0], sequence: events.sequences[$0], path: columns.dictionary[paths[$0]])
+            EventKey(
+                timestamp: events.timestamps[$0], sequence: events.sequences[$0], path: columns.dictionary[paths[$0]])
         }
     }
 

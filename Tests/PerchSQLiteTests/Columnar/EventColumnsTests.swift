@@ -93,7 +93,8 @@ import Testing
         var columns = try Self.load(store)
         for round in 0..<20 {
             let events = (0..<Int(random.next() % 12)).map {
-                Rows.event(site: 1 + Int64(random.next() % 2), at: day + Int64(random.next() % 600), path: "/\(round)-\($0)")
+                Rows.event(
+                    site: 1 + Int64(random.next() % 2), at: day + Int64(random.next() % 600), path: "/\(round)-\($0)")
             }
             guard !events.isEmpty else { continue }
             try store.write(Rows.batch(events))
