@@ -32,12 +32,7 @@ struct SiteColumns: Sendable {
     /// Reads the site's rows from `from` on, in one read transaction.
     static func load(_ db: Database, siteID: Int64, from: Int64) throws -> SiteColumns {
         var columns = SiteColumns(siteID: siteID, from: from, sequence: try currentSequence(db))
-        var events = StatementHandle(
-            try db.makeStatement(
-                sql: "SELECT \(EventColumns.selectList) FROM events WHERE site_id = ? AND timestamp >= ? "
-                    + "ORDER BY timestamp, seq"), in: db)
-        events.bind(siteID)
-        events.bind(from)
+        var events = try columns.eventStatement(db, where: "timestamp >= ?", bound: [from])
         while try events.step() { columns.events.append(events, into: &columns.numbers) }
         try columns.upsertSessions(db, where: "start >= ?", bound: [from])
         return columns
@@ -48,14 +43,8 @@ struct SiteColumns: Sendable {
     /// is read before any is applied, so a failed read leaves the columns as they were.
     mutating func refresh(_ db: Database, since: Int64, through sequence: Int64) throws {
         let since = max(since, from)
-        var statement = StatementHandle(
-            try db.makeStatement(
-                sql: "SELECT \(EventColumns.selectList) FROM events WHERE site_id = ? AND timestamp >= ? "
-                    + "AND seq > ? AND seq <= ? ORDER BY timestamp, seq"), in: db)
-        statement.bind(siteID)
-        statement.bind(since)
-        statement.bind(self.sequence)
-        statement.bind(sequence)
+        var statement = try eventStatement(
+            db, where: "timestamp >= ? AND seq > ? AND seq <= ?", bound: [since, self.sequence, sequence])
         var newEvents: [BufferedRow] = []
         while try statement.step() {
             newEvents.append(
@@ -92,6 +81,17 @@ struct SiteColumns: Sendable {
             rows.append(BufferedRow(statement, columns: columns, texts: SessionColumns.selectedTexts))
         }
         return rows
+    }
+
+    /// The site's events matching `condition`, in key order.
+    private func eventStatement(_ db: Database, where condition: String, bound: [Int64]) throws -> StatementHandle {
+        var statement = StatementHandle(
+            try db.makeStatement(
+                sql: "SELECT \(EventColumns.selectList) FROM events WHERE site_id = ? AND \(condition) "
+                    + "ORDER BY timestamp, seq"), in: db)
+        statement.bind(siteID)
+        for value in bound { statement.bind(value) }
+        return statement
     }
 
     private func sessionStatement(_ db: Database, where condition: String, bound: [Int64]) throws -> StatementHandle {

@@ -27,14 +27,18 @@ final class DistinctIntegers {
 
     var count: Int { stored + (hasUnslottable ? 1 : 0) }
 
-    func insert(_ value: Int64) {
+    /// True when `value` was not in the set yet.
+    @discardableResult
+    func insert(_ value: Int64) -> Bool {
         let key = Self.mix(UInt64(bitPattern: value))
         guard key != 0 else {
-            hasUnslottable = true
-            return
+            defer { hasUnslottable = true }
+            return !hasUnslottable
         }
         if stored &* 4 >= capacity &* 3 { grow() }
-        if Self.place(key, in: slots, mask: capacity &- 1) { stored &+= 1 }
+        guard Self.place(key, in: slots, mask: capacity &- 1) else { return false }
+        stored &+= 1
+        return true
     }
 
     /// A bijection of 64-bit values (MurmurHash3's finaliser), so distinct values stay distinct.

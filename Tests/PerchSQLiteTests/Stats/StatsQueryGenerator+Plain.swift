@@ -44,12 +44,6 @@ extension StatsQueryGenerator {
                 filters.append(random.chance(20) ? .not(.leaf(leaf)) : .leaf(leaf))
             }
         }
-        var query = PropertyQuery(
-            site: site, metrics: metrics, dimensions: dimensions, filters: filters, range: range(world, &random),
-            orderBy: random.chance(40) ? order(metrics, dimensions, &random) : nil)
-        if random.chance(20) { query.page = (1 + random.below(4), random.below(4)) }
-        query.totalRows = random.chance(30)
-        query.timeLabels = dimensions.contains { $0 == .time(.day) || $0 == .time(.month) } && random.chance(40)
-        return query
+        return shaped(site: site, metrics: metrics, dimensions: dimensions, filters: filters, world, &random)
     }
 }

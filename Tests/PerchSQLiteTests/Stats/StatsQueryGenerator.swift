@@ -27,6 +27,14 @@ enum StatsQueryGenerator {
         }
         for _ in 0..<random.pick(conversion ? [0, 0, 1] : [0, 1, 1, 2]) { filters.append(generator.filter(&random)) }
         if conversion { metrics.insert(.conversionRate, at: random.below(metrics.count + 1)) }
+        return shaped(site: site, metrics: metrics, dimensions: dimensions, filters: filters, world, &random)
+    }
+
+    /// The query with a random range, order, page, `total_rows` and `time_labels`.
+    static func shaped(
+        site: WorldSite, metrics: [Metric], dimensions: [Dimension], filters: [Filter], _ world: PropertyWorld,
+        _ random: inout SplitMix64
+    ) -> PropertyQuery {
         var query = PropertyQuery(
             site: site, metrics: metrics, dimensions: dimensions, filters: filters, range: range(world, &random),
             orderBy: random.chance(40) ? order(metrics, dimensions, &random) : nil)
