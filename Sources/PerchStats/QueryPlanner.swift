@@ -58,9 +58,10 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     }
 
     /// What a store may compute for `plan` outside SQL, nil when the query is not plain enough:
-    /// no filters, at most one dimension (one whose time buckets are single ranges, if time) and
-    /// only the metrics below, whose aggregates are all `Measure`s. The store answers nil in turn
-    /// when it cannot (a dimension it does not keep, a range it does not hold).
+    /// at most one dimension (one whose time buckets are single ranges, if time), only the
+    /// metrics below (whose aggregates are all `Measure`s), and only text-comparing filters on
+    /// the one table the query reads (`isPrecomputable`). The store answers nil in turn when it
+    /// cannot (a dimension it does not keep, a range it does not hold).
     package func precomputeRequest(_ query: ValidatedQuery) -> PrecomputeRequest? {
         let context = PlanContext(query: query, dialect: dialect)
         guard query.dimensions.count <= 1, query.query.metrics.allSatisfy(Self.precomputableMetrics.contains),

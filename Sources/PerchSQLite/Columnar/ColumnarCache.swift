@@ -113,9 +113,13 @@ package final class ColumnarCache: Sendable {
     func record(_ commit: OwnCommitLog.Commit) {
         guard isEnabled else { return }
         state.withLock { state in
-            // Nothing held or being read: nothing to keep current (a CLI writing events).
-            guard !state.entries.isEmpty || !state.loading.isEmpty else { return }
             state.log.record(commit)
+            // Nothing held or being read: only the last few commits are kept, for a load that
+            // starts while they are still in flight (a CLI writing events keeps no more).
+            guard !state.entries.isEmpty || !state.loading.isEmpty else {
+                state.log.keepLast(OwnCommitLog.idleCapacity)
+                return
+            }
             // The sites read longest ago pin the oldest commits: past the capacity they go (and
             // are loaded again when next asked).
             while state.log.commits.count > OwnCommitLog.capacity {
@@ -167,7 +171,7 @@ package final class ColumnarCache: Sendable {
     private static func trimLog(_ state: inout State) {
         guard state.loading.isEmpty else { return }
         guard let oldest = state.entries.values.map(\.sequence).min() else {
-            state.log.removeAll()
+            state.log.keepLast(OwnCommitLog.idleCapacity)
             return
         }
         state.log.forget(through: oldest)

@@ -22,6 +22,8 @@ struct OwnCommitLog: Sendable {
 
     /// Beyond this many commits the log is forgotten (and with it every cached site).
     static let capacity = 100_000
+    /// While no site is held: enough for the commits in flight when a load begins.
+    static let idleCapacity = 1_000
 
     private(set) var commits: [Commit] = []
 
@@ -56,6 +58,10 @@ struct OwnCommitLog: Sendable {
     /// Drops the commits every holder has read past.
     mutating func forget(through sequence: Int64) {
         commits.removeAll { $0.last <= sequence }
+    }
+
+    mutating func keepLast(_ count: Int) {
+        if commits.count > count { commits.removeFirst(commits.count - count) }
     }
 
     mutating func removeAll() {

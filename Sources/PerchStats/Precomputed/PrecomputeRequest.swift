@@ -29,7 +29,7 @@ package struct SideGroupsRequest: Sendable {
         /// One group of every row, returned even when there are none (as SQL's aggregate without
         /// GROUP BY), with no key values.
         case whole
-        /// A dimension's value, with its empty-value label (`dimensionLabel`).
+        /// A dimension's value, an empty one read as its label (`VisitAttribute.emptyLabel`).
         case dimension(Dimension)
         /// The time bucket holding the row's instant (an event's timestamp; a session's start,
         /// or `from` for a session begun before it), keyed by its label; no group for an empty

@@ -138,14 +138,24 @@ import Testing
         #expect(cache.columns(of: 2)?.events.count == 200)
     }
 
-    @Test func logKeptOnlyWhileSomethingIsHeld() throws {
+    @Test func idleLogKeepsOnlyTheLastCommits() {
+        let cache = ColumnarCache(budget: 1 << 24)
+        // Nothing held or loading: only the last `idleCapacity` commits are kept, for a load
+        // that begins while they are in flight.
+        let last = Int64(OwnCommitLog.idleCapacity + 1)
+        for number in 1...last {
+            cache.record(OwnCommitLog.Commit(first: number, last: number, earliest: [1: number]))
+        }
+        #expect(cache.change(to: 1, after: 0, through: last) == .unknown)
+        #expect(cache.change(to: 1, after: 1, through: last) == .since(2))
+    }
+
+    @Test func logKeptWhileSomethingIsHeld() throws {
         // An empty store: its columns read at number 0, then marked current at 5.
         let store = SQLiteStore(database: try .inMemory())
         let cache = ColumnarCache(budget: 1 << 24)
-        // Nothing held or loading: a commit is not worth logging.
-        cache.record(OwnCommitLog.Commit(first: 1, last: 1, earliest: [1: 5]))
-        #expect(cache.change(to: 1, after: 0, through: 1) == .unknown)
         #expect(cache.beginLoading(1))
+        cache.record(OwnCommitLog.Commit(first: 1, last: 1, earliest: [1: 5]))
         cache.record(OwnCommitLog.Commit(first: 2, last: 5, earliest: [1: 10]))
         cache.record(OwnCommitLog.Commit(first: 6, last: 9, earliest: [1: 20]))
         #expect(cache.change(to: 1, after: 1, through: 9) == .since(10))
