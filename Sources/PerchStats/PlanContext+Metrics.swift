@@ -56,12 +56,25 @@ extension PlanContext {
 
     /// The visitors `percentage` divides by: every visitor the query's filters select.
     private func percentageTotal(_ side: TableSide) -> SQLFragment {
-        "SELECT \(dialect.countDistinct(visitorID(side))) FROM \(base(side))"
+        if let total = precomputedTotal(side) { return total }
+        return "SELECT \(dialect.countDistinct(visitorID(side))) FROM \(base(side))"
     }
 
     /// Whether `percentageTotal` is above zero: the first visitor found answers, no count needed.
     private func hasVisitors(_ side: TableSide) -> SQLFragment {
-        "EXISTS (SELECT 1 FROM \(base(side)) AND \(visitorID(side)) IS NOT NULL)"
+        if let total = precomputedTotal(side) { return "(\(total)) > 0" }
+        return "EXISTS (SELECT 1 FROM \(base(side)) AND \(visitorID(side)) IS NOT NULL)"
+    }
+
+    /// The aggregate of `percentageTotal`, for a store that computes it (`PrecomputeRequest.totals`).
+    func totalVisitors(_ side: TableSide) -> Aggregate {
+        .distinct(visitorID(side))
+    }
+
+    /// `percentageTotal` read from a store's precomputed total, if there is one.
+    private func precomputedTotal(_ side: TableSide) -> SQLFragment? {
+        guard let json = precomputed.totals[side], let rows = dialect.precomputedRows(json) else { return nil }
+        return "SELECT \(dialect.hashGroupedColumn(0)) FROM \(rows)"
     }
 
     private func visitorID(_ side: TableSide) -> SQLFragment {

@@ -10,12 +10,12 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
     let schedule: OffsetSchedule
     /// Either-table metrics read events when an event dimension or filter is involved (spec §14.5).
     let eitherSide: TableSide
-    /// Sides whose grouped rows a store computed already (`PrecomputeRequest`), as JSON text.
-    let precomputed: [TableSide: String]
+    /// Sides' grouped rows and totals a store computed already (`PrecomputeRequest`).
+    let precomputed: PrecomputedGroups
 
     static var sessionLookback: Int64 { 7 * 86_400 }
 
-    init(query: ValidatedQuery, dialect: Dialect, precomputed: [TableSide: String] = [:]) {
+    init(query: ValidatedQuery, dialect: Dialect, precomputed: PrecomputedGroups = PrecomputedGroups()) {
         self.query = query
         self.dialect = dialect
         self.precomputed = precomputed
@@ -131,7 +131,7 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
     // MARK: CTEs
 
     func sideCTE(_ side: TableSide, metrics: [Metric]) -> SQLFragment {
-        if let groups = precomputed[side], let rows = dialect.precomputedRows(groups) {
+        if let groups = precomputed.sides[side], let rows = dialect.precomputedRows(groups) {
             return groupedSideCTE(side, metrics: metrics, rows: rows)
         }
         if let buckets = rangeBuckets { return bucketedSideCTE(side, metrics: metrics, buckets: buckets) }

@@ -13,11 +13,11 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
 
     /// `paginated: false` leaves out `LIMIT`/`OFFSET`, for a caller that orders and pages the
     /// rows itself (by location names, which SQL does not know).
-    /// `precomputed` holds the groups a store computed for `precomputeRequest(query)`'s sides.
+    /// `precomputed` holds what a store computed for `precomputeRequest(query)`.
     package func plan(
-        _ query: ValidatedQuery, paginated: Bool = true, precomputed: [TableSide: String] = [:]
+        _ query: ValidatedQuery, paginated: Bool = true, precomputed: PrecomputedGroups? = nil
     ) -> PlannedQuery {
-        let context = PlanContext(query: query, dialect: dialect, precomputed: precomputed)
+        let context = PlanContext(query: query, dialect: dialect, precomputed: precomputed ?? PrecomputedGroups())
         var ctes: [(String, SQLFragment)] = []
         if !context.goalsCTENeeded.isEmpty { ctes.append(("goals(name, event, pattern)", context.goalsCTENeeded)) }
         let (eventMetrics, sessionMetrics) = Self.sideMetrics(context)
@@ -86,15 +86,19 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         if leaves.contains(where: \.isEventDimension), sides.contains(where: { $0.0 == .sessions }) { return nil }
         if leaves.contains(where: { !$0.isEventDimension }), sides.contains(where: { $0.0 == .events }) { return nil }
         var requests: [SideGroupsRequest] = []
+        var totals: [SideGroupsRequest] = []
         for (side, metrics) in sides {
             let aggregates = context.groupedColumns(side, metrics: metrics).aggregates
             guard aggregates.allSatisfy({ $0 == .count || $0.measure != nil }) else { return nil }
             requests.append(SideGroupsRequest(side: side, key: key, aggregates: aggregates))
+            if metrics.contains(.percentage) {
+                totals.append(SideGroupsRequest(side: side, key: .whole, aggregates: [context.totalVisitors(side)]))
+            }
         }
         return PrecomputeRequest(
             siteKey: query.siteKey, from: query.range.from, to: query.range.to,
             sessionsFrom: query.range.from - PlanContext<Dialect>.sessionLookback, filters: query.query.filters,
-            sides: requests)
+            sides: requests, totals: totals)
     }
 
     /// A filter a store can apply by comparing texts: `is`/`is_not` with case, over text clauses,
@@ -116,7 +120,7 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     }
 
     private static var precomputableMetrics: Set<Metric> {
-        [.visitors, .visits, .pageviews, .events, .bounceRate, .visitDuration, .viewsPerVisit]
+        [.visitors, .visits, .pageviews, .events, .bounceRate, .visitDuration, .viewsPerVisit, .percentage]
     }
 
     /// The metrics each side computes (scroll depth has a side of its own).

@@ -44,11 +44,9 @@ package struct StatsQueryService<Dialect: SQLDialect>: Sendable {
         // The echo keeps the filters as asked; the plan gets them over codes.
         let planned = try await withCodeFilters(validated, names: names)
         let ordersByName = LocationNameRows.ordersByName(validated)
-        var precomputed: [TableSide: String] = [:]
-        if let request = planner.precomputeRequest(planned),
-            let groups = try await reader.precomputedGroups(request)
-        {
-            precomputed = groups
+        var precomputed: PrecomputedGroups?
+        if let request = planner.precomputeRequest(planned) {
+            precomputed = try await reader.precomputedGroups(request)
         }
         let plan = planner.plan(planned, paginated: !ordersByName, precomputed: precomputed)
         let rows = LocationNameRows(query: validated, names: names).apply(try await reader.rows(plan.main))

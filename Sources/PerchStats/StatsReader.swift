@@ -13,13 +13,13 @@ package protocol StatsReader: Sendable {
     func rows(_ statement: PlannedStatement) async throws -> [[SQLValue]]
     /// Distinct visitors of sessions active at or after `since` (unix seconds).
     func currentVisitors(siteID: Int64, since: Int64) async throws -> Int
-    /// Each requested side's groups as JSON text (see `SideGroupsRequest`), computed without
-    /// SQL; nil when the store cannot answer this request that way (then SQL does).
-    func precomputedGroups(_ request: PrecomputeRequest) async throws -> [TableSide: String]?
+    /// Each requested side's groups and total as JSON text (see `SideGroupsRequest`), computed
+    /// without SQL; nil when the store cannot answer this request that way (then SQL does).
+    func precomputedGroups(_ request: PrecomputeRequest) async throws -> PrecomputedGroups?
 }
 
 extension StatsReader {
-    package func precomputedGroups(_ request: PrecomputeRequest) async throws -> [TableSide: String]? {
+    package func precomputedGroups(_ request: PrecomputeRequest) async throws -> PrecomputedGroups? {
         nil
     }
 }

@@ -7,7 +7,7 @@ import PerchStats
 /// SQL; later ones bring the held columns up to date with the commits since (the rows those
 /// commits wrote, found by key range), then group them in Swift.
 extension SQLiteStore {
-    package func precomputedGroups(_ request: PrecomputeRequest) async throws -> [TableSide: String]? {
+    package func precomputedGroups(_ request: PrecomputeRequest) async throws -> PrecomputedGroups? {
         let cache = database.columns
         guard cache.isEnabled else { return nil }
         guard let box = cache.box(of: request.siteKey), box.from <= request.sessionsFrom else {
@@ -15,26 +15,31 @@ extension SQLiteStore {
             return nil
         }
         let (groups, sequence, bytes) = try await writer.read { db in
-            try box.withColumns { columns -> ([TableSide: String]?, Int64, Int) in
+            try box.withColumns { columns -> (PrecomputedGroups?, Int64, Int) in
                 let current = try SiteColumns.currentSequence(db)
                 switch cache.change(to: request.siteKey, after: columns.sequence, through: current) {
                 case .none: columns.advance(to: current)
                 case .since(let instant): try columns.refresh(db, since: instant, through: current)
                 case .unknown: columns = try SiteColumns.load(db, siteID: request.siteKey, from: columns.from)
                 }
-                var groups: [TableSide: String]? = [:]
-                for side in request.sides {
-                    guard let json = ColumnarGroups.json(side, in: request, columns: columns) else {
-                        groups = nil
-                        break
-                    }
-                    groups?[side.side] = json
-                }
-                return (groups, columns.sequence, columns.byteSize)
+                return (Self.groups(request, columns: columns), columns.sequence, columns.byteSize)
             }
         }
         cache.noteRefreshed(request.siteKey, sequence: sequence, bytes: bytes)
         if groups != nil { cache.countAnswer() }
+        return groups
+    }
+
+    private static func groups(_ request: PrecomputeRequest, columns: SiteColumns) -> PrecomputedGroups? {
+        var groups = PrecomputedGroups()
+        for side in request.sides {
+            guard let json = ColumnarGroups.json(side, in: request, columns: columns) else { return nil }
+            groups.sides[side.side] = json
+        }
+        for total in request.totals {
+            guard let json = ColumnarGroups.json(total, in: request, columns: columns) else { return nil }
+            groups.totals[total.side] = json
+        }
         return groups
     }
 

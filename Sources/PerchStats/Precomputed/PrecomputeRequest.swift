@@ -19,6 +19,20 @@ package struct PrecomputeRequest: Sendable {
     /// All must hold (see above).
     package var filters: [Filter]
     package var sides: [SideGroupsRequest]
+    /// A side's visitors under the filters, whatever the dimension (`percentage`'s divisor): each
+    /// keyed `.whole` with one distinct count.
+    package var totals: [SideGroupsRequest]
+}
+
+/// What a store computed for a `PrecomputeRequest`: each side's groups, and each total, as JSON.
+package struct PrecomputedGroups: Sendable {
+    package var sides: [TableSide: String]
+    package var totals: [TableSide: String]
+
+    package init(sides: [TableSide: String] = [:], totals: [TableSide: String] = [:]) {
+        self.sides = sides
+        self.totals = totals
+    }
 }
 
 /// One side's groups: what a hash GROUP BY of the side's rows by `key` returns, as the JSON text

@@ -17,5 +17,5 @@ struct SQLOnlyReader: StatsReader {
         try await store.currentVisitors(siteID: siteID, since: since)
     }
 
-    func precomputedGroups(_ request: PrecomputeRequest) async throws -> [TableSide: String]? { nil }
+    func precomputedGroups(_ request: PrecomputeRequest) async throws -> PrecomputedGroups? { nil }
 }

@@ -10,7 +10,7 @@ extension StatsQueryGenerator {
         .visit(.entryPage), .time(.hour), .time(.day), .time(.month),
     ]
     static let plainMetrics: Set<Metric> = [
-        .visitors, .visits, .pageviews, .events, .bounceRate, .visitDuration, .viewsPerVisit,
+        .visitors, .visits, .pageviews, .events, .bounceRate, .visitDuration, .viewsPerVisit, .percentage,
     ]
 
     static func plainQuery(_ world: PropertyWorld, _ random: inout SplitMix64) -> PropertyQuery {
