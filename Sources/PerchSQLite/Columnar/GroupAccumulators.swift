@@ -143,8 +143,7 @@ struct GroupLabels {
         if index >= groupOfCode.count {
             groupOfCode.append(contentsOf: repeatElement(-1, count: index + 1 - groupOfCode.count))
         }
-        let text = dictionary[code]
-        let group = groups.ensureGroup(key: text.isEmpty ? (emptyLabel ?? "") : text)
+        let group = groups.ensureGroup(key: dictionary.label(of: code, emptyLabel: emptyLabel))
         groupOfCode[index] = group
         return group
     }

@@ -16,12 +16,18 @@ indirect enum RowFilter {
     static func compile(
         _ filters: [Filter], dictionary: TextDictionary, column: (Dimension) -> (codes: [UInt32], emptyLabel: String?)?
     ) -> RowFilter? {
+        compileEach(filters, dictionary: dictionary, column: column).map(RowFilter.all)
+    }
+
+    private static func compileEach(
+        _ filters: [Filter], dictionary: TextDictionary, column: (Dimension) -> (codes: [UInt32], emptyLabel: String?)?
+    ) -> [RowFilter]? {
         var compiled: [RowFilter] = []
         for filter in filters {
             guard let one = compile(filter, dictionary: dictionary, column: column) else { return nil }
             compiled.append(one)
         }
-        return .all(compiled)
+        return compiled
     }
 
     private static func compile(
@@ -37,18 +43,12 @@ indirect enum RowFilter {
                 guard case .string(let text) = clause else { return nil }
                 values.insert(text)
             }
-            let holds = dictionary.texts.map { text in
-                values.contains(text.isEmpty ? (emptyLabel ?? "") : text) != (leaf.op == .isNot)
+            let holds = (0..<UInt32(dictionary.count)).map { code in
+                values.contains(dictionary.label(of: code, emptyLabel: emptyLabel)) != (leaf.op == .isNot)
             }
             return .leaf(codes: codes, holds: holds)
         case .and(let filters): return compile(filters, dictionary: dictionary, column: column)
-        case .or(let filters):
-            var compiled: [RowFilter] = []
-            for filter in filters {
-                guard let one = compile(filter, dictionary: dictionary, column: column) else { return nil }
-                compiled.append(one)
-            }
-            return .any(compiled)
+        case .or(let filters): return compileEach(filters, dictionary: dictionary, column: column).map(RowFilter.any)
         case .not(let inner): return compile(inner, dictionary: dictionary, column: column).map(RowFilter.not)
         case .hasDone, .hasNotDone: return nil
         }

@@ -16,6 +16,13 @@ struct TextDictionary: Sendable {
 
     subscript(code: UInt32) -> String { texts[Int(code)] }
 
+    /// A code's text as a dimension shows it and filters compare it: an empty text reads as the
+    /// dimension's `emptyLabel` (the planner's `CASE WHEN … = '' THEN label` in SQL).
+    func label(of code: UInt32, emptyLabel: String?) -> String {
+        let text = texts[Int(code)]
+        return text.isEmpty ? (emptyLabel ?? "") : text
+    }
+
     /// The code of `bytes` (UTF-8), added when new.
     mutating func code(of bytes: UnsafeRawBufferPointer) -> UInt32 {
         let hash = Self.hash(bytes)
