@@ -146,14 +146,9 @@ enum ColumnarGroups {
             for row in 0..<sessions.count where inRange(row) {
                 // A session begun before the range counts in its first bucket.
                 let instant = max(sessions.starts[row], range.from)
-                var low = 0
-                var high = buckets.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if buckets[middle].to <= instant { low = middle + 1 } else { high = middle }
-                }
-                guard low < buckets.count, buckets[low].from <= instant else { return nil }
-                groups.select(row: row, group: bucketGroups[low])
+                let bucket = buckets.partitioningIndex { $0.to > instant }
+                guard bucket < buckets.count, buckets[bucket].from <= instant else { return nil }
+                groups.select(row: row, group: bucketGroups[bucket])
             }
         }
         return groups

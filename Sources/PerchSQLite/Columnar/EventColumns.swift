@@ -24,13 +24,7 @@ struct EventColumns: Sendable {
 
     /// The first index whose timestamp is `≥ instant`.
     func firstIndex(atOrAfter instant: Int64) -> Int {
-        var low = 0
-        var high = timestamps.count
-        while low < high {
-            let middle = (low + high) / 2
-            if timestamps[middle] < instant { low = middle + 1 } else { high = middle }
-        }
-        return low
+        timestamps.partitioningIndex { $0 >= instant }
     }
 
     /// Appends a row read with `selectList`.
