@@ -11,7 +11,8 @@ struct SessionColumns: Sendable {
 
     static let selectList =
         "session_id, start, timestamp, user_id, is_bounce, duration, pageviews, " + textColumns.joined(separator: ", ")
-    static var selectedTexts: Range<Int32> { 7..<Int32(7 + textColumns.count) }
+    static var selectedTexts: Range<Int32> { 7..<selectedColumns }
+    static var selectedColumns: Int32 { Int32(7 + textColumns.count) }
 
     private(set) var ids: [Int64] = []
     private(set) var starts: [Int64] = []

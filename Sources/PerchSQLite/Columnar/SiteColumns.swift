@@ -76,28 +76,32 @@ struct SiteColumns: Sendable {
     private func sessionRows(_ db: Database, where condition: String, bound: [Int64]) throws -> [BufferedRow] {
         var statement = try sessionStatement(db, where: condition, bound: bound)
         var rows: [BufferedRow] = []
-        let columns = SessionColumns.selectedTexts.upperBound
         while try statement.step() {
-            rows.append(BufferedRow(statement, columns: columns, texts: SessionColumns.selectedTexts))
+            rows.append(
+                BufferedRow(statement, columns: SessionColumns.selectedColumns, texts: SessionColumns.selectedTexts))
         }
         return rows
     }
 
-    /// The site's events matching `condition`, in key order.
     private func eventStatement(_ db: Database, where condition: String, bound: [Int64]) throws -> StatementHandle {
-        var statement = StatementHandle(
-            try db.makeStatement(
-                sql: "SELECT \(EventColumns.selectList) FROM events WHERE site_id = ? AND \(condition) "
-                    + "ORDER BY timestamp, seq"), in: db)
-        statement.bind(siteID)
-        for value in bound { statement.bind(value) }
-        return statement
+        try statement(
+            db, EventColumns.selectList, from: "events", where: condition, bound: bound, order: "timestamp, seq")
     }
 
     private func sessionStatement(_ db: Database, where condition: String, bound: [Int64]) throws -> StatementHandle {
-        var statement = StatementHandle(
-            try db.makeStatement(
-                sql: "SELECT \(SessionColumns.selectList) FROM sessions WHERE site_id = ? AND \(condition)"), in: db)
+        try statement(db, SessionColumns.selectList, from: "sessions", where: condition, bound: bound)
+    }
+
+    /// `columns` of the site's rows of `table` matching `condition` (whose `?` take `bound`),
+    /// in `order` if given.
+    private func statement(
+        _ db: Database, _ columns: String, from table: String, where condition: String, bound: [Int64],
+        order: String? = nil
+    ) throws -> StatementHandle {
+        let sql =
+            "SELECT \(columns) FROM \(table) WHERE site_id = ? AND \(condition)"
+            + (order.map { " ORDER BY " + $0 } ?? "")
+        var statement = StatementHandle(try db.makeStatement(sql: sql), in: db)
         statement.bind(siteID)
         for value in bound { statement.bind(value) }
         return statement
