@@ -8,7 +8,7 @@ import Synchronization
 /// Shared by every `SQLiteStore` on one `SQLiteDatabase`; the writer records each commit here
 /// before it commits (`record`), so a reader that sees the commit also finds it logged.
 package final class ColumnarCache: Sendable {
-    /// 512 MiB: the busiest site of a 10-million-event seed takes about 80 MB for 30 days.
+    /// 512 MiB: the busiest site of a 10-million-event seed takes about 190 MB for its 30 days.
     package static let defaultBudget = 512 << 20
 
     private struct State {
@@ -65,12 +65,13 @@ package final class ColumnarCache: Sendable {
         box(of: siteID)?.snapshot
     }
 
-    /// Records where a box's columns got to after a query brought them up to date.
-    func noteRefreshed(_ siteID: Int64, sequence: Int64, bytes: Int) {
+    /// Records where a box's columns got to after a query brought them up to date (unless a
+    /// load has put another box in its place meanwhile).
+    func noteRefreshed(_ box: SiteColumnsBox, sequence: Int64, bytes: Int) {
         state.withLock { state in
-            guard state.entries[siteID] != nil else { return }
-            state.entries[siteID]?.sequence = sequence
-            state.entries[siteID]?.bytes = bytes
+            guard state.entries[box.siteID]?.box === box else { return }
+            state.entries[box.siteID]?.sequence = sequence
+            state.entries[box.siteID]?.bytes = bytes
             Self.evict(&state, budget: budget)
             Self.trimLog(&state)
         }

@@ -25,7 +25,7 @@ extension SQLiteStore {
                 return (Self.groups(request, columns: columns), columns.sequence, columns.byteSize)
             }
         }
-        cache.noteRefreshed(request.siteKey, sequence: sequence, bytes: bytes)
+        cache.noteRefreshed(box, sequence: sequence, bytes: bytes)
         if groups != nil { cache.countAnswer() }
         return groups
     }

@@ -96,11 +96,28 @@ import Testing
         let cache = ColumnarCache(budget: one.byteSize + two.byteSize)
         #expect(cache.store(one))
         #expect(cache.store(two))
-        #expect(cache.columns(of: 2) != nil)
+        let box = try #require(cache.box(of: 2))
         // Site 2 (used last) grew in place: site 1 makes room.
-        cache.noteRefreshed(2, sequence: two.sequence + 1, bytes: two.byteSize + 1)
+        cache.noteRefreshed(box, sequence: two.sequence + 1, bytes: two.byteSize + 1)
         #expect(cache.columns(of: 1) == nil)
         #expect(cache.columns(of: 2) != nil)
+    }
+
+    @Test func refreshOfAReplacedBoxIsIgnored() throws {
+        let store = try Self.store()
+        let older = try Self.columns(store, site: 1)
+        let cache = ColumnarCache(budget: 1 << 24)
+        #expect(cache.store(older))
+        let replaced = try #require(cache.box(of: 1))
+        try store.write(Rows.batch([Rows.event(site: 1, at: Rows.day + 5_000, path: "/new")]))
+        let newer = try Self.columns(store, site: 1)
+        #expect(cache.store(newer))
+        cache.record(OwnCommitLog.Commit(first: newer.sequence + 1, last: newer.sequence + 1, earliest: [1: 7]))
+        // A query still holding the old box reports a sequence the new box has not reached: taken
+        // for the new box's, it would trim the commit the new box still needs.
+        cache.noteRefreshed(replaced, sequence: newer.sequence + 100, bytes: 1)
+        #expect(cache.change(to: 1, after: newer.sequence, through: newer.sequence + 1) == .since(7))
+        #expect(cache.box(of: 1) !== replaced)
     }
 
     @Test func keepsNewerSequence() throws {
@@ -168,7 +185,7 @@ import Testing
         #expect(cache.change(to: 1, after: 5, through: 9) == .since(20))
         #expect(cache.change(to: 1, after: 1, through: 9) == .unknown)
         // A query brought the site to 9: nothing older is needed.
-        cache.noteRefreshed(1, sequence: 9, bytes: columns.byteSize)
+        cache.noteRefreshed(try #require(cache.box(of: 1)), sequence: 9, bytes: columns.byteSize)
         #expect(cache.change(to: 1, after: 5, through: 9) == .unknown)
         #expect(cache.change(to: 1, after: 9, through: 9) == .none)
     }
