@@ -30,12 +30,14 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
                 let numbers = batch.events.isEmpty && !batch.sessions.isEmpty ? 1 : batch.events.count
                 if numbers > 0 {
                     let last = try Int64.fetchOne(db, sql: "SELECT last FROM event_sequence WHERE id = 1") ?? 0
-                    let commit = Self.commit(batch, numbers: last + 1...last + Int64(numbers))
                     let cache = database.columns
-                    cache.record(commit)
-                    // Numbers of a commit that does not happen will be taken again, perhaps by
-                    // another process: they must not stay known as this one's.
-                    db.afterNextTransaction(onCommit: { _ in }, onRollback: { _ in cache.retract(commit) })
+                    if cache.isEnabled {
+                        let commit = Self.commit(batch, numbers: last + 1...last + Int64(numbers))
+                        cache.record(commit)
+                        // Numbers of a commit that does not happen will be taken again, perhaps by
+                        // another process: they must not stay known as this one's.
+                        db.afterNextTransaction(onCommit: { _ in }, onRollback: { _ in cache.retract(commit) })
+                    }
                     var insert = StatementHandle(try db.cachedStatement(sql: SQLiteRows.insertEvent), in: db)
                     for (offset, event) in batch.events.enumerated() {
                         SQLiteRows.bind(event, to: &insert)
