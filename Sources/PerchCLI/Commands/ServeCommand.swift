@@ -40,6 +40,12 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var statsCacheMB: String?
 
+    @Option(
+        name: .customLong("web-assets"),
+        help: "Serve the dashboard and tracker files from this folder instead of the built-in copies (development)."
+    )
+    var webAssets: String?
+
     func run() async throws {
         let env = EnvironmentFallback(environment: ProcessInfo.processInfo.environment)
         let configuration: ServeConfiguration
@@ -63,7 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
                 statsCacheBytes: try ConfigurationParser.mebibytes(
                     env.value(flag: statsCacheMB, variable: "PERCH_STATS_CACHE_MB", default: "512"),
                     option: "--stats-cache-mb"
-                )
+                ),
+                webAssetsDirectory: webAssets
             )
         } catch {
             throw ValidationError(error.description)

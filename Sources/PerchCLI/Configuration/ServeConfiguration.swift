@@ -16,6 +16,8 @@ struct ServeConfiguration: Sendable {
     var trustedProxies: [CIDRBlock]
     /// The Stats API's column cache budget (`SQLiteDatabase.open(path:columnCacheBytes:)`).
     var statsCacheBytes: Int
+    /// A folder to serve the web assets from instead of the embedded copies (development).
+    var webAssetsDirectory: String?
     var maxBodyBytes: Int = 1_000_000
 }
 
