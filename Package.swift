@@ -200,6 +200,7 @@ let package = Package(
             name: "PerchServerTests",
             dependencies: [
                 "PerchServer", "PerchCore", "PerchEnrich", "PerchIngest", "PerchSQLite", "PerchCLI", "PerchStats",
+                "PerchWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
