@@ -407,6 +407,7 @@ units = buildPanels($("panels"), {
   hrefFor: (filter) => urlFor({ ...view, filters: withFilter(view.filters, filter) }),
   onFilter: (filter) => navigate({ ...view, filters: withFilter(view.filters, filter) }),
 });
+$("panels").append($("drops-section"));
 render();
 loadDrops();
 loadCurrentVisitors();
