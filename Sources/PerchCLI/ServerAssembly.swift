@@ -37,6 +37,7 @@ struct ServerAssembly {
         let journal = try Journal(
             directory: configuration.dataDirectory + "/journal",
             durability: configuration.durability,
+            maxPendingBytes: configuration.journalMaxBytes,
             logger: logger
         )
         try journal.open(appliedSequence: try store.appliedJournalSequence())

@@ -127,7 +127,7 @@ package struct PerchComponents {
         router = PerchRouter.build(
             events: EventController(responder: responder),
             operations: OperationsController(readiness: readiness, metrics: metrics) {
-                metrics.journal(pending: journal.pendingCount)
+                metrics.journal(pending: journal.pendingCount, bytes: journal.pendingBytes)
             },
             stats: (store as? any StatsReader).map {
                 StatsController(
