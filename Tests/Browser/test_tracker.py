@@ -19,7 +19,7 @@ SITES = [
     "pageview.test", "api.test", "multi-a.test", "multi-b.test", "spa.test", "hash.test",
     "bfcache.test", "hidden.test", "engage.test", "outbound.test", "files.test",
     "filetypes.test", "addtypes.test", "tagged.test", "forms.test", "props.test", "call.test",
-    "manual.test", "queue.test", "local.test", "excluded.test",
+    "manual.test", "queue.test", "local.test", "excluded.test", "focus.test",
 ]
 
 
@@ -175,7 +175,32 @@ def test_engagement_scroll_depth_and_time(perch, fixture_server, page):
     page.goto(fixture_server.url("blank.html"))
     events = perch.wait_for_events("engage.test", lambda e: e["name"] == "engagement" and e["scroll_depth"] == 100)
     assert len(names(events, "engagement")) == 2, [summary(e) for e in events]
-    assert names(events, "engagement")[1]["engagement_time"] < 3000
+
+
+def test_engagement_time_counts_only_while_focused(perch, fixture_server, page):
+    load(page, fixture_server, "focus.test")
+    perch.wait_for_events("focus.test", lambda e: e["name"] == "pageview")
+    time.sleep(1)
+    blur(page)
+    events = perch.wait_for_events("focus.test", lambda e: e["name"] == "engagement")
+    assert 1000 <= names(events, "engagement")[0]["engagement_time"] < 3000
+    # Blurred time does not count; 3 s of focused time do, and send again without scrolling.
+    time.sleep(1.5)
+    focus(page)
+    time.sleep(3.2)
+    blur(page)
+    events = perch.wait_for_events("focus.test", lambda e: e["name"] == "engagement", count=2)
+    times = sorted(e["engagement_time"] for e in names(events, "engagement"))
+    # Had the 1.5 s blurred stretch counted, it would be 4700 or more.
+    assert 3200 <= times[1] < 4700, times
+
+
+def blur(page):
+    page.evaluate("document.hasFocus = () => false; window.dispatchEvent(new Event('blur'))")
+
+
+def focus(page):
+    page.evaluate("document.hasFocus = () => true; window.dispatchEvent(new Event('focus'))")
 
 
 def test_outbound_links(perch, fixture_server, page):
@@ -210,15 +235,19 @@ def test_file_downloads(perch, fixture_server, page, site, attrs, tracked):
 
 
 def test_tagged_events_and_revenue(perch, fixture_server, page):
-    load(page, fixture_server, "tagged.test", script="script.tagged-events.revenue.js")
+    # With outbound links and file downloads on too: a tagged link sends only its tagged event.
+    script = "script.file-downloads.tagged-events.outbound-links.revenue.js"
+    load(page, fixture_server, "tagged.test", script=script)
     page.click("#tagged-child")
     page.click("#tagged-revenue")
     page.click("#tagged-link")
+    page.click("#tagged-outbound", button="middle")
     # A click inside a form is not an event; the tagged form's submit is.
     page.click("#tagged-form-button")
     events = sentinel(perch, page, "tagged.test")
     counts = collections.Counter(e["name"] for e in events)
-    assert counts == {"pageview": 1, "Signup": 1, "Purchase": 1, "Docs": 1, "Newsletter": 1, "Sentinel": 1}
+    assert counts == {"pageview": 1, "Signup": 1, "Purchase": 1, "Docs": 1, "Partner": 1, "Newsletter": 1,
+                      "Sentinel": 1}
     [signup] = names(events, "Signup")
     assert signup["props"] == {"plan": "pro max"}
     [purchase] = names(events, "Purchase")
@@ -226,19 +255,32 @@ def test_tagged_events_and_revenue(perch, fixture_server, page):
     assert purchase["revenue_source_currency"] == "EUR"
     [docs] = names(events, "Docs")
     assert docs["props"] == {"url": f"{fixture_server.origin}/files/guide.txt"}
+    [partner] = names(events, "Partner")
+    assert partner["props"] == {"url": f"{fixture_server.other_origin}/blank.html?tagged=1"}
     [newsletter] = names(events, "Newsletter")
     assert newsletter["props"] == {"list": "weekly"}
 
 
 def test_form_submissions(perch, fixture_server, page):
-    load(page, fixture_server, "forms.test", script="script.form-submissions.js")
+    load(page, fixture_server, "forms.test", script="script.form-submissions.tagged-events.js")
     page.click("#valid-submit")
     # Interactive validation stops this one: no submit, no event.
     page.click("#invalid-submit")
     page.click("#novalidate-submit")
+    # A tagged form sends its own event instead.
+    page.click("#tagged-form-button")
+    # Forms added later are seen too (one listener on the document).
+    page.evaluate("""() => {
+        const form = document.createElement('form')
+        form.action = '/submit'
+        form.innerHTML = '<input name="late" value="1"><button id="late-submit">Go</button>'
+        document.body.append(form)
+    }""")
+    page.click("#late-submit")
     events = sentinel(perch, page, "forms.test")
+    assert len(names(events, "Newsletter")) == 1
     submissions = names(events, "Form: Submission")
-    assert len(submissions) == 2, [summary(e) for e in events]
+    assert len(submissions) == 3, [summary(e) for e in events]
     assert all(e["props"] == {"path": "/page.html"} for e in submissions)
 
 
@@ -342,6 +384,7 @@ LEGACY_NAMES = [
     "script.file-downloads.outbound-links.js", "script.tagged-events.revenue.js", "script.manual.js",
     "script.local.js", "script.pageview-props.js", "script.exclusions.js", "script.file-downloads.js",
     "script.hash.local.manual.outbound-links.pageview-props.revenue.tagged-events.js",
+    "script.form-submissions.js", "perch.js",
 ]
 
 
