@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import summary
+from conftest import FIXTURES, summary
 
 SITES = [
     "pageview.test", "api.test", "multi-a.test", "multi-b.test", "spa.test", "hash.test",
@@ -346,13 +346,16 @@ def test_local_extension_tracks_localhost_and_automation(perch, fixture_server, 
     assert [e["hostname"] for e in names(events, "pageview")] == ["127.0.0.1"]
 
 
-def test_exclusions_store_nothing(perch, fixture_server, new_page):
+def test_exclusions_store_nothing(perch, fixture_server, new_page, tmp_path):
     site = "excluded.test"
     port = fixture_server.port
+    file_page = tmp_path / "page.html"
+    file_page.write_text(fixture_server.fill((FIXTURES / "page.html").read_text(), {"domain": site}))
     cases = [
         # (page factory options, url, custom events are excluded too)
         ({}, f"http://127.0.0.1:{port}/page.html?domain={site}", True),
         ({}, f"http://localhost:{port}/page.html?domain={site}", True),
+        ({}, file_page.as_uri(), True),
         ({"webdriver": True}, fixture_server.url("page.html", domain=site), True),
         ({"init_script": "localStorage.plausible_ignore = 'true'"}, fixture_server.url("page.html", domain=site), True),
         ({}, fixture_server.url("page.html", domain=site, script="script.exclusions.js",
