@@ -6,6 +6,7 @@
 //   outbound-links   "Outbound Link: Click" {url} for links to another host
 //   file-downloads   "File Download" {url without query} for links to known file types;
 //                    script attribute file-types="a,b" replaces the list, add-file-types extends it
+//                    (add-file-types wins when both are given, as in Plausible)
 //   tagged-events    classes plausible-event-name=X / plausible-event-KEY=VALUE ("+" = space) on an
 //                    element or up to 3 ancestors (clicks) or on a form or its parent (submit);
 //                    plausible-revenue-amount=N plausible-revenue-currency=EUR add revenue
@@ -41,7 +42,7 @@ eL,eI,eU,eP,eM,eS=0,eT=0,
 dh,mx,last,
 on=(t,e,f,c)=>t.addEventListener(e,f,c),
 now=Date.now;
-F=(F?F:G?G+','+C:C).split(/ *, */);
+F=(G?G+','+C:F||C).split(/ *, */);
 function snd(p,o){
 var c=o&&o.callback;
 fetch(API,{method:'POST',headers:{'Content-Type':'text/plain'},keepalive:!0,body:JSON.stringify(p)}).then(r=>c&&c({status:r.status}),e=>c&&c({error:e}))
