@@ -9,6 +9,8 @@ Stable interface, relied on by test_tracker.py, test_dashboard.py and test_acces
     perch.public_url          "http://perch.test:PORT" (same server under a non-localhost name,
                               resolved by the browser fixture; use it for cross-origin snippets)
     perch.port, perch.data_dir
+    PerchServer(binary, data_dir, port, log_path, extra_args=()) builds another server (extra
+    `perch serve` arguments, e.g. ["--trusted-proxy", "127.0.0.1/32"]); .start() / .stop()
     perch.run_cli(*args, input=None, check=True) -> subprocess.CompletedProcess (text; data dir set)
     perch.add_sites(*domains, timezone=None)  adds sites and waits until the server knows them
     perch.export_events(site) -> list of dicts (`perch events export --format ndjson`)
@@ -69,8 +71,9 @@ def free_port():
 
 
 class PerchServer:
-    def __init__(self, binary, data_dir, port, log_path):
+    def __init__(self, binary, data_dir, port, log_path, extra_args=()):
         self.binary = binary
+        self.extra_args = list(extra_args)
         self.data_dir = data_dir
         self.port = port
         self.base_url = f"http://127.0.0.1:{port}"
@@ -104,6 +107,7 @@ class PerchServer:
             self.binary, "serve",
             "--listen", f"127.0.0.1:{self.port}",
             "--flush-interval", "100ms",
+            *self.extra_args,
         ]
         if os.environ.get("PERCH_WEB_ASSETS"):
             args += ["--web-assets", os.environ["PERCH_WEB_ASSETS"]]
