@@ -23,7 +23,8 @@ Stable interface, relied on by test_tracker.py, test_dashboard.py and test_acces
     fixture_server.url(name, **params) -> "http://shop.test:PORT/name?params"
 - `browser` (session): a Playwright Chromium (system `chromium`, headless) that maps shop.test,
   perch.test and elsewhere.test to 127.0.0.1, has `navigator.webdriver` false, the back/forward
-  cache on and DESKTOP_UA as its browser-wide User-Agent.
+  cache on (so page.go_back() to a cached page fires no load event: use wait_until="commit")
+  and DESKTOP_UA as its browser-wide User-Agent.
 - `new_page` (function): factory new_page(user_agent=DESKTOP_UA, viewport=(1280, 800),
   color_scheme="light"|"dark", webdriver=False, init_script=None) -> Page, each in its own
   context (closed after the test). On failure a screenshot of every page and its console errors go
