@@ -19,7 +19,7 @@ SITES = [
     "pageview.test", "api.test", "multi-a.test", "multi-b.test", "spa.test", "hash.test",
     "bfcache.test", "hidden.test", "engage.test", "outbound.test", "files.test",
     "filetypes.test", "addtypes.test", "tagged.test", "forms.test", "props.test", "call.test",
-    "manual.test", "queue.test", "local.test", "excluded.test", "focus.test",
+    "manual.test", "queue.test", "local.test", "excluded.test", "focus.test", "payload.test",
 ]
 
 
@@ -72,6 +72,27 @@ def test_pageview(perch, fixture_server, page):
     assert event["browser"] == "Chrome"
     assert event["props"] == {}
     assert event["interactive"] is True
+
+
+def test_payload_format(perch, fixture_server, page):
+    # The request itself, as Plausible's tracker sends it: text/plain JSON, same keys, same order.
+    sent = []
+    page.on("request", lambda r: r.url.endswith("/api/event") and sent.append(r))
+    load(page, fixture_server, "payload.test", script="script.hash.pageview-props.js", attrs='event-k="v"')
+    page.evaluate("plausible('Signup', {props: {plan: 'pro'}, revenue: {amount: 5, currency: 'EUR'}, interactive: false})")
+    fake_visibility(page, "hidden")
+    perch.wait_for_events("payload.test", lambda e: e["name"] == "engagement")
+    assert [r.method for r in sent] == ["POST"] * 3
+    assert all(r.headers["content-type"] == "text/plain" for r in sent)
+    pageview, signup, engagement = (r.post_data_json for r in sent)
+    url = page.url
+    assert list(pageview.items()) == [("n", "pageview"), ("v", 1), ("u", url), ("d", "payload.test"),
+                                      ("r", None), ("p", {"k": "v"}), ("h", 1)]
+    assert list(signup) == ["n", "v", "u", "d", "r", "p", "i", "$", "h"]
+    assert signup["p"] == {"plan": "pro", "k": "v"} and signup["i"] is False
+    assert signup["$"] == {"amount": 5, "currency": "EUR"}
+    assert list(engagement) == ["n", "sd", "d", "u", "p", "e", "v", "h"]
+    assert engagement["u"] == url and engagement["p"] == {"k": "v"}
 
 
 def test_data_api_and_plausible_js_name(perch, fixture_server, page):
