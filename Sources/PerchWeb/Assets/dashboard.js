@@ -227,6 +227,8 @@ async function loadTopStats(gen) {
   if (goals.length) $("top-stats").dataset.goalQuery = JSON.stringify(goalBody);
   const [main, goal, mainCmp, goalCmp] = await Promise.all(jobs);
   if (gen !== generation) return;
+  $("top-stats").dataset.query = JSON.stringify({ ...base, metrics: main.metrics });
+  if (goal) $("top-stats").dataset.goalQuery = JSON.stringify({ ...goalBody, metrics: goal.metrics });
   if (!range.from && main.query && main.query.date_range) range.from = String(main.query.date_range[0]).slice(0, 10);
   const pick = (result, s) => (result && result.rows[0] ? result.rows[0][s.goal ? (s.metric || s.id) : s.id] : undefined);
   topStats = ALL_STATS.map((s) => {
@@ -235,6 +237,13 @@ async function loadTopStats(gen) {
     return { ...s, value: current, previous, change: cmp && current !== undefined ? change(s.metric || s.id, current, previous) : null };
   });
   renderTopStats(cmp);
+}
+
+function skeletonTopStats() {
+  if ($("top-stats").children.length) return;
+  topStats = ALL_STATS.map((s) => ({ ...s, value: undefined }));
+  renderTopStats(null);
+  topStats = null;
 }
 
 function renderTopStats(cmp) {
@@ -260,7 +269,6 @@ function renderTopStats(cmp) {
     button.addEventListener("click", () => navigate({ ...view, metric: s.id }, false));
     list.append(el("li", {}, button));
   }
-  if (!cmp && range.realtime) list.dataset.realtime = "true";
 }
 
 function graphBody(dates) {
@@ -402,12 +410,14 @@ async function exportCsv() {
 // ---- Start --------------------------------------------------------------------------------
 
 setupChrome();
+skeletonTopStats();
 units = buildPanels($("panels"), {
   api, goals, propKeys, generation: () => generation,
   hrefFor: (filter) => urlFor({ ...view, filters: withFilter(view.filters, filter) }),
   onFilter: (filter) => navigate({ ...view, filters: withFilter(view.filters, filter) }),
 });
 $("panels").append($("drops-section"));
+$("drops-section").hidden = false;
 render();
 loadDrops();
 loadCurrentVisitors();

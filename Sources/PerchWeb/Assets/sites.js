@@ -19,6 +19,7 @@ async function load(site, item) {
   const total = { metrics: ["visitors"], date_range: dateRange };
   const hourly = { metrics: ["visitors"], date_range: dateRange, dimensions: ["time:hour"], include: { time_labels: true } };
   const value = item.querySelector("[data-stat]");
+  item.dataset.query = JSON.stringify(total);
   try {
     const [a, b] = await Promise.all([api.query(total, base), api.query(hourly, base)]);
     const visitors = a.results[0] ? a.results[0].metrics[0] : 0;
