@@ -418,6 +418,7 @@ units = buildPanels($("panels"), {
 });
 $("panels").append($("drops-section"));
 $("drops-section").hidden = false;
+root.dataset.ready = "true";
 render();
 loadDrops();
 loadCurrentVisitors();
