@@ -171,7 +171,7 @@ function render(box, def, result, common, ctx) {
   }
   const metrics = result.metrics;
   const captionText = def.parentLabel ? def.parentLabel + " " + def.column.toLowerCase() + "s" : def.label || def.column;
-  const head = el("tr", {}, el("th", { scope: "col", text: def.column }), metrics.map((m) => el("th", { scope: "col", text: HEADERS[m] || m })));
+  const head = el("tr", {}, el("th", { scope: "col", text: def.column }), metrics.map((m) => el("th", { scope: "col", class: m === "percentage" ? "pct" : null, text: HEADERS[m] || m })));
   const body = el("tbody");
   const max = Math.max(...result.rows.map((r) => r.visitors || 0), 1);
   for (const row of result.rows) {
