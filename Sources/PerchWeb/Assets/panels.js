@@ -3,7 +3,8 @@ import { el, formatMetric } from "./format.js";
 import { queryMetrics } from "./query.js";
 
 const notEmpty = (dim) => [["is_not", dim, [""]]];
-const utm = (name, label) => ({ id: "utm-" + name + "s", label, dims: ["visit:utm_" + name], key: "utm_" + name, column: label, extra: notEmpty("visit:utm_" + name) });
+// Perch labels a missing UTM value "(not set)"; leave those visits out as Plausible's panel does.
+const utm = (name, label) => ({ id: "utm-" + name + "s", label, dims: ["visit:utm_" + name], key: "utm_" + name, column: label, extra: [["is_not", "visit:utm_" + name, ["", "(not set)"]]] });
 
 export const GROUPS = [
   { id: "sources", title: "Top sources", tabs: [

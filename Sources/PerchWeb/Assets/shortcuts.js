@@ -5,11 +5,16 @@ export function installShortcuts(actions) {
   document.addEventListener("keydown", (event) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
+    const open = document.querySelector("details.menu[open]");
+    if (event.key === "Escape" && open) {
+      open.open = false;
+      open.querySelector("summary").focus();
+      return;
+    }
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     const key = event.key;
     if (key === "Escape") {
-      const open = document.querySelector("details.menu[open]");
-      if (open) { open.open = false; open.querySelector("summary").focus(); } else actions.clearFilters();
+      actions.clearFilters();
       return;
     }
     if (key === "ArrowLeft" || key === "ArrowRight") {
