@@ -27,6 +27,10 @@ export function createApi(config) {
   async function answer(response) {
     let body = null;
     try { body = await response.json(); } catch (e) { body = null; }
+    if (response.status === 401 && !config.shared && config.user !== undefined) {
+      // The session ended (logged out elsewhere, expired): log in again and come back here.
+      location.assign("/login?next=" + encodeURIComponent(location.pathname + location.search));
+    }
     if (!response.ok) throw new ApiError((body && body.error) || "The server answered " + response.status);
     return body;
   }
