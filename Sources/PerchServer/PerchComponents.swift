@@ -95,10 +95,12 @@ package struct PerchComponents {
         try shieldRefresher.refresh()
         let dropCounter = DropCounter()
         let metrics = ServerMetrics()
+        let salts = try SaltRing(store: store, clock: clock)
+        salts.maintain(nowSeconds: clock.nowSeconds())
         let pipeline = IngestPipeline(
             sites: registry,
             rateLimiter: SiteRateLimiter(),
-            salts: try SaltRing(store: store, clock: clock),
+            salts: salts,
             sessions: sessions,
             journal: journal,
             clock: clock,
@@ -145,7 +147,10 @@ package struct PerchComponents {
         )
         let dropFlusher = DropCountFlusher(
             counter: dropCounter, store: store, clock: clock, interval: settings.dropFlushInterval, logger: logger)
-        services = [writer, refresher, shieldRefresher, SessionSweeper(sessions: sessions, clock: clock), dropFlusher]
+        services = [
+            writer, refresher, shieldRefresher, SessionSweeper(sessions: sessions, clock: clock), dropFlusher,
+            SaltMaintenanceService(ring: salts, clock: clock),
+        ]
         self.readiness = readiness
         self.metrics = metrics
         self.pipeline = pipeline
