@@ -13,7 +13,6 @@ import json
 import os
 import pathlib
 import shutil
-import subprocess
 import tempfile
 import time
 import urllib.error
@@ -47,26 +46,7 @@ PAGES = ["/", "/blog", "/blog/hello-world", "/pricing", "/docs", "/about"]
 
 
 class DashServer(PerchServer):
-    """PerchServer with a trusted local proxy (so X-Forwarded-For gives each visitor an address)."""
-
-    def start(self):
-        args = [self.binary, "serve", "--listen", f"127.0.0.1:{self.port}", "--flush-interval", "100ms",
-                "--trusted-proxy", "127.0.0.1/32"]
-        if os.environ.get("PERCH_WEB_ASSETS"):
-            args += ["--web-assets", os.environ["PERCH_WEB_ASSETS"]]
-        self.log = open(self.log_path, "w")
-        self.process = subprocess.Popen(args, env=self.env(), stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"perch serve exited; log:\n{pathlib.Path(self.log_path).read_text()}")
-            try:
-                with urllib.request.urlopen(self.base_url + "/api/health", timeout=1) as r:
-                    if r.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.1)
-        raise RuntimeError("perch serve did not answer /api/health within 30 s")
+    """PerchServer plus the Stats API and event helpers the dashboard tests use."""
 
     # -- Stats API ---------------------------------------------------------------------------
 
@@ -117,7 +97,9 @@ def dash(artifacts_dir):
     if not os.access(binary, os.X_OK):
         pytest.exit(f"no perch binary at {binary} (build it or set PERCH_BINARY)", returncode=2)
     data_dir = tempfile.mkdtemp(prefix="perch-dashboard-")
-    server = DashServer(binary, data_dir, free_port(), artifacts_dir / "perch-dashboard-serve.log")
+    # A trusted local proxy, so that X-Forwarded-For gives each test visitor its own address.
+    server = DashServer(binary, data_dir, free_port(), artifacts_dir / "perch-dashboard-serve.log",
+                        extra_args=["--trusted-proxy", "127.0.0.1/32"])
     server.run_cli("dev", "seed", "--events", "6000", "--sites", "2", "--days", "30", "--seed", "7")
     server.run_cli("goals", "add", SITE, "--event", "Signup")
     server.run_cli("goals", "add", SITE, "--event", "Purchase", "--currency", "EUR")
