@@ -34,7 +34,8 @@ export function drawGraph(container, data) {
     return;
   }
   const all = data.values.concat(data.compare || []).map(numeric);
-  const max = niceMax(Math.max(...all, 0));
+  const counts = !/rate|per_visit|duration|revenue/.test(data.metric);
+  const max = niceMax(Math.max(...all, counts ? 4 : 0));
   const x = (i) => pad.left + (n === 1 ? (width - pad.left - pad.right) / 2 : (i * (width - pad.left - pad.right)) / (n - 1));
   const y = (v) => pad.top + (1 - numeric(v) / max) * (height - pad.top - pad.bottom);
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": data.summary || "Graph" });
@@ -46,7 +47,8 @@ export function drawGraph(container, data) {
   }
   const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((width - pad.left) / 70))));
   for (let i = 0; i < n; i += every) {
-    root.append(svg("text", { class: "axis", x: x(i), y: height - 6, "text-anchor": n === 1 ? "middle" : i === 0 ? "start" : "middle" }, timeLabel(data.labels[i], data.interval)));
+    const anchor = n === 1 ? "middle" : i === 0 ? "start" : x(i) > width - pad.right - 30 ? "end" : "middle";
+    root.append(svg("text", { class: "axis", x: x(i), y: height - 6, "text-anchor": anchor }, timeLabel(data.labels[i], data.interval)));
   }
   if (data.compare) {
     const points = data.compare.slice(0, n).map((v, i) => `${x(i)},${y(v)}`).join(" ");
