@@ -8,7 +8,7 @@ export function readConfig() {
 export class ApiError extends Error {}
 
 // At most a few requests in flight: keeps a small server responsive (the dashboard asks ~20 queries).
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 6;
 let inFlight = 0;
 const waiting = [];
 async function limited(run) {
