@@ -7,6 +7,8 @@ import PerchCore
 package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
     let database: SQLiteDatabase
     let clock: any WallClock
+    /// How long one Stats query may spend matching regular expressions (`SQLiteRegexp`).
+    package var regexTimeLimitSeconds = 10
 
     package init(database: SQLiteDatabase, clock: any WallClock = SystemWallClock()) {
         self.database = database

@@ -1,6 +1,10 @@
 /// Reads the `filters` list (spec §14.2). A malformed filter is refused as a whole, with the
 /// JSON pointer of its top-level entry, as Plausible's schema does.
-enum FilterParser {
+package enum FilterParser {
+    /// The longest regular expression or wildcard pattern a filter may hold: patterns run on every
+    /// row of the range, so one API key must not be able to send arbitrarily costly ones.
+    package static let maxPatternBytes = 1_000
+
     static func parseList(_ value: JSONValue) throws(QueryError) -> [Filter] {
         let items = try QueryParser.array(value, at: "#/filters")
         var filters: [Filter] = []
@@ -63,6 +67,12 @@ enum FilterParser {
             case (.string(let text), _): clauses.append(.string(text))
             default: return nil
             }
+        }
+        if [.matches, .matchesNot, .matchesWildcard, .matchesWildcardNot].contains(op),
+            clauses.contains(where: { $0.text.utf8.count > maxPatternBytes })
+        {
+            throw QueryError(
+                "Invalid filter \(op.rawValue): a pattern may have at most \(maxPatternBytes) bytes.")
         }
         if dimension == .visit(.country), op == .is || op == .isNot,
             clauses.contains(where: { $0.text.count != 2 })

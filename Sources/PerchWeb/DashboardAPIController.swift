@@ -103,6 +103,8 @@ struct DashboardAPIController: Sendable {
             return WebResponse.error(error.status, error.message)
         } catch let error as QueryError {
             return WebResponse.error(.badRequest, error.message)
+        } catch let error as StatsReadError {
+            return WebResponse.error(.serviceUnavailable, error.message)
         } catch {
             web.logger.error("web.query.failed", metadata: ["error": "\(error)"])
             return WebResponse.error(.internalServerError, "Internal server error")

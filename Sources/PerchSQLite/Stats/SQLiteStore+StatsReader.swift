@@ -29,17 +29,21 @@ extension SQLiteStore: StatsReader {
     }
 
     package func rows(_ statement: PlannedStatement) async throws -> [[SQLValue]] {
-        let regexp = SQLiteRegexp()
-        return try await writer.read { db in
-            db.add(function: regexp.function)
-            let prepared = try db.makeStatement(sql: statement.sql)
-            prepared.arguments = StatementArguments(statement.parameters.map(Self.databaseValue))
-            var rows: [[SQLValue]] = []
-            let cursor = try Row.fetchCursor(prepared)
-            while let row = try cursor.next() {
-                rows.append((0..<row.count).map { Self.sqlValue(row[$0] as DatabaseValue) })
+        let regexp = SQLiteRegexp(limitSeconds: regexTimeLimitSeconds)
+        do {
+            return try await writer.read { db in
+                db.add(function: regexp.function)
+                let prepared = try db.makeStatement(sql: statement.sql)
+                prepared.arguments = StatementArguments(statement.parameters.map(Self.databaseValue))
+                var rows: [[SQLValue]] = []
+                let cursor = try Row.fetchCursor(prepared)
+                while let row = try cursor.next() {
+                    rows.append((0..<row.count).map { Self.sqlValue(row[$0] as DatabaseValue) })
+                }
+                return rows
             }
-            return rows
+        } catch let error as DatabaseError where error.message?.contains(SQLiteRegexp.timeoutMarker) == true {
+            throw StatsReadError.timedOut(seconds: regexp.limitSeconds)
         }
     }
 

@@ -104,6 +104,10 @@ package struct StatsController: Sendable {
             return error.response
         } catch let error as QueryError {
             return StatsAPIError(status: .badRequest, message: error.message).response
+        } catch let error as StatsReadError {
+            var response = StatsAPIError(status: .serviceUnavailable, message: error.message).response
+            response.headers[.retryAfter] = "60"
+            return response
         } catch {
             logger.error("stats query failed", metadata: ["error": "\(error)"])
             return StatsAPIError(status: .internalServerError, message: "Internal server error").response

@@ -142,9 +142,43 @@ import Testing
 
     @Test func regexpCachesAndFoldsCase() {
         let regexp = SQLiteRegexp()
-        #expect(regexp.matches(pattern: "(?i)^/PRICING$", value: "/pricing"))
-        #expect(!regexp.matches(pattern: "^/PRICING$", value: "/pricing"))
-        #expect(!regexp.matches(pattern: "[", value: "["))
-        #expect(regexp.matches(pattern: "ü", value: "/checkout/ü"))
+        #expect(regexp.matches(pattern: "(?i)^/PRICING$", value: "/pricing") == true)
+        #expect(regexp.matches(pattern: "^/PRICING$", value: "/pricing") == false)
+        #expect(regexp.matches(pattern: "[", value: "[") == false)
+        #expect(regexp.matches(pattern: "ü", value: "/checkout/ü") == true)
+    }
+
+    /// A match in progress stops at the query's deadline (ICU reports progress while it
+    /// backtracks), and every later call of the same query fails at once.
+    @Test func regexpStopsAtItsDeadline() {
+        let regexp = SQLiteRegexp(limitSeconds: 0)
+        let value = String(repeating: "a", count: 28) + "!"
+        #expect(regexp.matches(pattern: "^(a+)+$", value: value) == nil)
+        #expect(regexp.matches(pattern: "^a", value: "a") == nil)
+        let relaxed = SQLiteRegexp(limitSeconds: 60)
+        #expect(relaxed.matches(pattern: "^(a+)+$", value: value) == false)
+        #expect(relaxed.matches(pattern: "^a", value: "a") == true)
+    }
+
+    @Test func aQueryPastTheRegexDeadlineIsRefusedAsTimedOut() async throws {
+        let folder = TemporaryFolder()
+        var store = try StatsDataset.store(in: folder)
+        store.regexTimeLimitSeconds = 0
+        await #expect(throws: StatsReadError.timedOut(seconds: 0)) {
+            _ = try await StatsDataset.answer(
+                #"{"site_id":"example.com","metrics":["visitors"],"filters":[["matches","event:page",["^/"]]],"#
+                    + Self.range + "}", store: store)
+        }
+    }
+
+    @Test func overlongPatternsAreRefused() async throws {
+        let folder = TemporaryFolder()
+        let store = try StatsDataset.store(in: folder)
+        let pattern = String(repeating: "a", count: FilterParser.maxPatternBytes + 1)
+        await #expect(throws: QueryError.self) {
+            _ = try await StatsDataset.answer(
+                #"{"site_id":"example.com","metrics":["visitors"],"filters":[["matches","event:page",[""#
+                    + pattern + #""]]],"# + Self.range + "}", store: store)
+        }
     }
 }
