@@ -62,7 +62,8 @@ struct ServerAssembly {
                 flushInterval: configuration.flushInterval,
                 maxBodyBytes: configuration.maxBodyBytes,
                 trustedProxies: configuration.trustedProxies,
-                webAssets: configuration.webAssetsDirectory.map(WebAssets.directory) ?? .builtIn()
+                webAssets: configuration.webAssetsDirectory.map(WebAssets.directory) ?? .builtIn(),
+                connectionLimits: configuration.connectionLimits
             ),
             logger: logger
         )

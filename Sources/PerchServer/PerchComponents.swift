@@ -23,6 +23,8 @@ package struct ServerSettings: Sendable {
     package var dropFlushInterval: Duration
     /// Where the dashboard and tracker files come from (the embedded copies unless developing).
     package var webAssets: WebAssets
+    /// The connection cap and the timeouts for slow clients.
+    package var connectionLimits: ConnectionLimits
 
     package init(
         flushInterval: Duration = .seconds(1),
@@ -31,7 +33,8 @@ package struct ServerSettings: Sendable {
         eventFastPath: Bool = true,
         trustedProxies: [CIDRBlock] = CIDRBlock.loopback,
         dropFlushInterval: Duration = .seconds(5),
-        webAssets: WebAssets = .builtIn()
+        webAssets: WebAssets = .builtIn(),
+        connectionLimits: ConnectionLimits = ConnectionLimits()
     ) {
         self.flushInterval = flushInterval
         self.maxBodyBytes = maxBodyBytes
@@ -40,6 +43,7 @@ package struct ServerSettings: Sendable {
         self.trustedProxies = trustedProxies
         self.dropFlushInterval = dropFlushInterval
         self.webAssets = webAssets
+        self.connectionLimits = connectionLimits
     }
 }
 
@@ -59,6 +63,8 @@ package struct PerchComponents {
     package let dropCounter: DropCounter
     package let dropFlusher: DropCountFlusher
     package let shieldRefresher: ShieldRefresher
+    /// Open HTTP connections, against `ConnectionLimits.maxConnections`.
+    package let connections: ConnectionCounter
 
     /// Warms the session cache from the store and the journal's unapplied entries, loads the sites,
     /// and builds the pipeline and routes. `locationNames` feeds the Stats API's `visit:*_name`
@@ -122,14 +128,23 @@ package struct PerchComponents {
             clientIPs: ClientIPResolver(trustedProxies: settings.trustedProxies),
             maxBodyBytes: settings.maxBodyBytes
         )
+        let connections = ConnectionCounter(limit: settings.connectionLimits.maxConnections)
+        let limits = settings.connectionLimits
         server =
             settings.eventFastPath
-            ? .http1(configuration: .init(additionalChannelHandlers: [EventFastPathHandler(responder: responder)]))
-            : .http1()
+            ? .http1(
+                configuration: .init(additionalChannelHandlers: [
+                    ConnectionGuard(limits: limits, counter: connections), EventFastPathHandler(responder: responder),
+                ]))
+            : .http1(
+                configuration: .init(additionalChannelHandlers: [ConnectionGuard(limits: limits, counter: connections)])
+            )
+        self.connections = connections
         router = PerchRouter.build(
             events: EventController(responder: responder),
             operations: OperationsController(readiness: readiness, metrics: metrics) {
                 metrics.journal(pending: journal.pendingCount, bytes: journal.pendingBytes)
+                metrics.connections(open: connections.current)
             },
             stats: (store as? any StatsReader).map {
                 StatsController(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
+import PerchServer
 
 /// `perch serve`: runs the HTTP server on the embedded SQLite store.
 struct ServeCommand: AsyncParsableCommand {
@@ -48,6 +50,31 @@ struct ServeCommand: AsyncParsableCommand {
     var journalMaxMB: String?
 
     @Option(
+        name: .customLong("max-connections"),
+        help: "Open connections at most; more are closed at once (env PERCH_MAX_CONNECTIONS, default 4096)."
+    )
+    var maxConnections: String?
+
+    @Option(
+        name: .customLong("idle-timeout"),
+        help:
+            "How long a connection may wait for a request's headers, idle or slow (env PERCH_IDLE_TIMEOUT, default 30s)."
+    )
+    var idleTimeout: String?
+
+    @Option(
+        name: .customLong("body-timeout"),
+        help: "How long a request body may take to arrive (env PERCH_BODY_TIMEOUT, default 30s)."
+    )
+    var bodyTimeout: String?
+
+    @Option(
+        name: .customLong("write-timeout"),
+        help: "How long replies may wait for a client that does not read them (env PERCH_WRITE_TIMEOUT, default 30s)."
+    )
+    var writeTimeout: String?
+
+    @Option(
         name: .customLong("web-assets"),
         help: "Serve the dashboard and tracker files from this folder instead of the built-in copies (development)."
     )
@@ -81,7 +108,8 @@ struct ServeCommand: AsyncParsableCommand {
                 journalMaxBytes: try ConfigurationParser.mebibytes(
                     env.value(flag: journalMaxMB, variable: "PERCH_JOURNAL_MAX_MB", default: "256"),
                     option: "--journal-max-mb", minimum: 1
-                )
+                ),
+                connectionLimits: try connectionLimits(env)
             )
         } catch {
             throw ValidationError(error.description)
@@ -89,5 +117,23 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "perch")
         logger.logLevel = Logger.Level(rawValue: env.environment["PERCH_LOG_LEVEL"] ?? "info") ?? .info
         try await ServerAssembly(configuration: configuration, logger: logger).run()
+    }
+
+    private func connectionLimits(_ env: EnvironmentFallback) throws(ConfigurationError) -> ConnectionLimits {
+        func timeout(_ flag: String?, _ variable: String, _ option: String) throws(ConfigurationError) -> TimeAmount {
+            let duration = try ConfigurationParser.duration(
+                env.value(flag: flag, variable: variable, default: "30s"), option: option)
+            let (seconds, attoseconds) = duration.components
+            return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        }
+        let maximum = env.value(flag: maxConnections, variable: "PERCH_MAX_CONNECTIONS", default: "4096")
+        guard let count = Int(maximum), count >= 1 else {
+            throw .invalid("--max-connections", maximum, "expected a whole number, at least 1")
+        }
+        return ConnectionLimits(
+            maxConnections: count,
+            idleTimeout: try timeout(idleTimeout, "PERCH_IDLE_TIMEOUT", "--idle-timeout"),
+            bodyTimeout: try timeout(bodyTimeout, "PERCH_BODY_TIMEOUT", "--body-timeout"),
+            writeTimeout: try timeout(writeTimeout, "PERCH_WRITE_TIMEOUT", "--write-timeout"))
     }
 }

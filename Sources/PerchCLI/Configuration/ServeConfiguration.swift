@@ -1,5 +1,6 @@
 import PerchEnrich
 import PerchJournal
+import PerchServer
 
 /// Everything `perch serve` runs with, resolved once from flags, environment and defaults.
 struct ServeConfiguration: Sendable {
@@ -20,6 +21,8 @@ struct ServeConfiguration: Sendable {
     var webAssetsDirectory: String?
     /// The journal's bound on events waiting for the store (`Journal.maxPendingBytes`).
     var journalMaxBytes: Int = 256 << 20
+    /// The connection cap and the slow-client timeouts.
+    var connectionLimits = ConnectionLimits()
     var maxBodyBytes: Int = 1_000_000
 }
 

@@ -18,6 +18,7 @@ package final class ServerMetrics: Sendable {
     private let outcomeDropped: [DropReason: CoreMetrics.Counter]
     private let journalPending: CoreMetrics.Gauge
     private let journalPendingBytes: CoreMetrics.Gauge
+    private let openConnections: CoreMetrics.Gauge
     private let flushDuration: CoreMetrics.Timer
     private let flushedEvents: CoreMetrics.Counter
     private let flushFailures: CoreMetrics.Counter
@@ -66,6 +67,7 @@ package final class ServerMetrics: Sendable {
         )
         journalPending = CoreMetrics.Gauge(label: "perch_journal_pending_entries", factory: factory)
         journalPendingBytes = CoreMetrics.Gauge(label: "perch_journal_pending_bytes", factory: factory)
+        openConnections = CoreMetrics.Gauge(label: "perch_open_connections", factory: factory)
         flushDuration = CoreMetrics.Timer(label: "perch_flush_duration_seconds", factory: factory)
         flushedEvents = CoreMetrics.Counter(label: "perch_flushed_entries_total", factory: factory)
         flushFailures = CoreMetrics.Counter(label: "perch_flush_failures_total", factory: factory)
@@ -84,6 +86,10 @@ package final class ServerMetrics: Sendable {
     package func eventDropped(_ reason: DropReason) {
         dropped[reason]?.increment()
         outcomeDropped[reason]?.increment()
+    }
+
+    package func connections(open: Int) {
+        openConnections.record(open)
     }
 
     package func journal(pending: Int, bytes: Int) {
