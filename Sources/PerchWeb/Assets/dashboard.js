@@ -27,6 +27,12 @@ const GOAL_STATS = [
   { id: "conversion_rate", label: "Conversion rate", goal: true },
 ].concat(currency ? [{ id: "total_revenue", label: "Revenue", goal: true }] : []);
 const ALL_STATS = STATS.concat(goals.length ? GOAL_STATS : []);
+// With a goal filter the cards count conversions, as Plausible's do.
+const CONVERSION_STATS = [
+  { id: "visitors", label: "Unique conversions" },
+  { id: "events", label: "Total conversions" },
+].concat(goals.length ? GOAL_STATS.filter((s) => s.id !== "conversions") : []);
+const statsInView = () => (hasGoalFilter(view.filters) ? CONVERSION_STATS : ALL_STATS);
 const COMPARISONS = ["off", "previous_period", "year_over_year"];
 const VIEW_KEYS = ["period", "date", "from", "to", "f", "comparison", "interval", "metric"];
 
@@ -49,7 +55,7 @@ function readView() {
   if (period === "custom") { v.from = params.get("from"); v.to = params.get("to"); }
   if (COMPARISONS.includes(params.get("comparison"))) v.comparison = params.get("comparison");
   if (params.get("interval")) v.interval = params.get("interval");
-  if (ALL_STATS.some((s) => s.id === params.get("metric"))) v.metric = params.get("metric");
+  if (ALL_STATS.concat(CONVERSION_STATS).some((s) => s.id === params.get("metric"))) v.metric = params.get("metric");
   return v;
 }
 
@@ -217,7 +223,8 @@ function compareDates() {
 
 async function loadTopStats(gen) {
   const filters = toApiFilters(view.filters);
-  const base = { metrics: STATS.map((s) => s.id), date_range: range.apiRange, filters };
+  const list = statsInView();
+  const base = { metrics: list.filter((s) => !s.goal).map((s) => s.id), date_range: range.apiRange, filters };
   const goalBody = { metrics: ["visitors", "events", "conversion_rate"].concat(currency ? ["total_revenue"] : []), date_range: range.apiRange, filters: goalFilters() };
   const cmp = compareDates();
   const jobs = [queryMetrics(api, base), goals.length ? queryMetrics(api, goalBody) : null,
@@ -231,7 +238,7 @@ async function loadTopStats(gen) {
   if (goal) $("top-stats").dataset.goalQuery = JSON.stringify({ ...goalBody, metrics: goal.metrics });
   if (!range.from && main.query && main.query.date_range) range.from = String(main.query.date_range[0]).slice(0, 10);
   const pick = (result, s) => (result && result.rows[0] ? result.rows[0][s.goal ? (s.metric || s.id) : s.id] : undefined);
-  topStats = ALL_STATS.map((s) => {
+  topStats = list.map((s) => {
     const current = pick(s.goal ? goal : main, s);
     const previous = pick(s.goal ? goalCmp : mainCmp, s);
     return { ...s, value: current, previous, change: cmp && current !== undefined ? change(s.metric || s.id, current, previous) : null };
@@ -241,7 +248,7 @@ async function loadTopStats(gen) {
 
 function skeletonTopStats() {
   if ($("top-stats").children.length) return;
-  topStats = ALL_STATS.map((s) => ({ ...s, value: undefined }));
+  topStats = statsInView().map((s) => ({ ...s, value: undefined }));
   renderTopStats(null);
   topStats = null;
 }
@@ -272,7 +279,7 @@ function renderTopStats(cmp) {
 }
 
 function graphBody(dates) {
-  const stat = ALL_STATS.find((s) => s.id === (view.metric || "visitors")) || STATS[0];
+  const stat = statsInView().find((s) => s.id === (view.metric || "visitors")) || statsInView()[0];
   const intervals = intervalsFor(view, range);
   const interval = intervals.includes(view.interval) ? view.interval : intervals[0];
   return { stat, interval, body: { metrics: [stat.metric || stat.id], date_range: dates, dimensions: ["time:" + interval], filters: stat.goal ? goalFilters() : toApiFilters(view.filters), include: { time_labels: true } } };
