@@ -88,7 +88,10 @@ def live_events():
         if v % 6 == 0:
             events.append(({"n": "Purchase", "u": f"https://{SITE}/checkout", "d": SITE,
                             "$": {"amount": "29.90", "currency": "EUR"}, "p": {"plan": "pro"}}, ua, ip))
-    return events
+    # Two bots first, dropped (reason "bot"), for the "Dropped events (24 h)" box.
+    bot = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36"
+    bots = [({"n": "pageview", "u": f"https://{SITE}/", "d": SITE}, bot, f"198.51.100.{b + 1}") for b in range(2)]
+    return bots + events
 
 
 @pytest.fixture(scope="session")
@@ -124,6 +127,12 @@ def dash(artifacts_dir):
         if time.time() > deadline:
             raise AssertionError(f"live events not visible after 20 s: {answer}")
         time.sleep(0.2)
+    # Drop counts reach the store every 5 s.
+    while not any(d["reason"] == "bot" and d["count"] >= 2
+                  for d in json.loads(server.run_cli("drops", "--site", SITE, "--format", "json").stdout)):
+        if time.time() > deadline + 15:
+            raise AssertionError("the bot drops were not counted within 35 s")
+        time.sleep(0.5)
     yield server
     server.stop()
     shutil.rmtree(data_dir, ignore_errors=True)

@@ -141,6 +141,10 @@ def test_every_top_stat_and_panel_equals_the_stats_api(user_page, dash):
     # Current visitors and dropped events come from the documented extension endpoints.
     assert page.get_attribute("#current-visitors", "data-value") is not None
     assert page.locator("#drops-title").inner_text() == "Dropped events (24 h)"
+    drops = json.loads(dash.run_cli("drops", "--site", SITE, "--format", "json").stdout)
+    shown = page.evaluate("[...document.querySelectorAll('[data-panel=drops] tr[data-label]')].map(r => [r.dataset.label, r.dataset.value])")
+    assert sorted(shown) == sorted([d["reason"], str(d["count"])] for d in drops)
+    assert any(d["reason"] == "bot" for d in drops)
 
 
 def test_clicking_a_row_filters_the_dashboard_and_the_pill_removes_it(user_page, dash):
