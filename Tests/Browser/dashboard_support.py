@@ -104,6 +104,8 @@ def dash(artifacts_dir):
     server = DashServer(binary, data_dir, free_port(), artifacts_dir / "perch-dashboard-serve.log",
                         extra_args=["--trusted-proxy", "127.0.0.1/32"])
     server.run_cli("dev", "seed", "--events", "6000", "--sites", "2", "--days", "30", "--seed", "7")
+    # The second site counts its days in Tokyo (UTC+9): "today" there differs from UTC for 9 hours a day.
+    server.run_cli("sites", "add", OTHER_SITE, "--timezone", "Asia/Tokyo")
     server.run_cli("goals", "add", SITE, "--event", "Signup")
     server.run_cli("goals", "add", SITE, "--event", "Purchase", "--currency", "EUR")
     server.run_cli("goals", "add", SITE, "--page", "/pricing*")

@@ -279,6 +279,36 @@ def test_comparison_year_over_year_and_custom_range(user_page, dash):
     assert "comparison=year_over_year" in page.url
 
 
+def test_custom_range_from_the_date_picker_and_site_time_zone(user_page, dash):
+    import datetime
+    import zoneinfo
+
+    page = user_page
+    open_dashboard(page, dash, "?period=day", site=OTHER_SITE)
+    tokyo_today = datetime.datetime.now(zoneinfo.ZoneInfo("Asia/Tokyo")).date()
+    page.keyboard.press("ArrowLeft")
+    wait_loaded(page)
+    _, query = top_stats_query(page)
+    yesterday = str(tokyo_today - datetime.timedelta(days=1))
+    assert query["date_range"] == [yesterday, yesterday]
+    # "C" opens the custom range form with the focus in "From".
+    page.keyboard.press("c")
+    assert page.evaluate("document.activeElement.id") == "custom-from"
+    page.fill("#custom-from", str(tokyo_today - datetime.timedelta(days=10)))
+    page.fill("#custom-to", str(tokyo_today - datetime.timedelta(days=3)))
+    page.click("#custom-range button[type=submit]")
+    wait_loaded(page)
+    assert f"from={tokyo_today - datetime.timedelta(days=10)}" in page.url and "period=custom" in page.url
+    shown, query = top_stats_query(page)
+    assert query["date_range"] == [str(tokyo_today - datetime.timedelta(days=10)), str(tokyo_today - datetime.timedelta(days=3))]
+    answer = dash.query(query, site=OTHER_SITE)
+    assert same(shown["visitors"], answer["results"][0]["metrics"][0])
+
+
+def top_stats_query(page):
+    return top_stats(page), json.loads(page.get_attribute("#top-stats", "data-query"))
+
+
 def test_csv_export_contains_top_stats_and_panels(user_page, dash):
     page = user_page
     open_dashboard(page, dash, "?period=day")
