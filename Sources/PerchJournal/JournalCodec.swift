@@ -2,12 +2,13 @@ import PerchCore
 
 /// The binary form of a `JournalEntry` inside a journal record.
 ///
-/// Layout (version 1): a version byte, then every field in declaration order. Fixed-width integers
+/// Layout (version 2): a version byte, then every field in declaration order. Fixed-width integers
 /// are little-endian; strings are a ULEB128 byte length followed by UTF-8; lists are a ULEB128
 /// count followed by their items; optionals are a 0/1 byte followed by the value when 1.
+/// Version 1 records (written before the idempotency key) end after the session and still decode.
 /// Decoding validates every length against the remaining input and throws `.malformed`.
 package enum JournalCodec {
-    package static let formatVersion: UInt8 = 1
+    package static let formatVersion: UInt8 = 2
 
     package static func encode(_ entry: JournalEntry) -> [UInt8] {
         var writer = BinaryWriter(capacity: 256)
@@ -19,17 +20,25 @@ package enum JournalCodec {
         } else {
             writer.write(false)
         }
+        if let key = entry.idempotencyKey {
+            writer.write(true)
+            writer.write(key)
+        } else {
+            writer.write(false)
+        }
         return writer.bytes
     }
 
     package static func decode(_ bytes: UnsafeRawBufferPointer) throws(JournalError) -> JournalEntry {
         var reader = BinaryReader(bytes)
         let version = try reader.readByte()
-        guard version == formatVersion else { throw .malformed("unknown format version \(version)") }
+        guard version == 1 || version == formatVersion else { throw .malformed("unknown format version \(version)") }
         let event = try reader.readEvent()
         let session = try reader.readBool() ? try reader.readSession() : nil
+        var key: String?
+        if version >= 2, try reader.readBool() { key = try reader.readString() }
         guard reader.remaining == 0 else { throw .malformed("trailing bytes") }
-        return JournalEntry(event: event, session: session)
+        return JournalEntry(event: event, session: session, idempotencyKey: key)
     }
 
     package static func decode(_ bytes: [UInt8]) throws(JournalError) -> JournalEntry {

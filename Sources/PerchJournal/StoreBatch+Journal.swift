@@ -8,8 +8,10 @@ extension StoreBatch {
         events.reserveCapacity(entries.count)
         var sessions: [SessionRecord] = []
         var positions: [UInt64: Int] = [:]
+        var keys: [(key: String, timestamp: Int64)] = []
         for item in entries {
             events.append(item.entry.event)
+            if let key = item.entry.idempotencyKey { keys.append((key, item.entry.event.timestamp)) }
             guard let session = item.entry.session else { continue }
             if let position = positions[session.sessionID] {
                 if session.events >= sessions[position].events { sessions[position] = session }
@@ -18,6 +20,7 @@ extension StoreBatch {
                 sessions.append(session)
             }
         }
-        self.init(events: events, sessions: sessions, lastSequence: entries.last?.sequence ?? 0)
+        self.init(
+            events: events, sessions: sessions, lastSequence: entries.last?.sequence ?? 0, idempotencyKeys: keys)
     }
 }

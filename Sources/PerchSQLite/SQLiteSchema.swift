@@ -16,6 +16,7 @@ enum SQLiteSchema {
         migrator.registerMigration("v3-stats") { db in try db.execute(sql: v3Stats) }
         migrator.registerMigration("v4-clustered") { db in try db.execute(sql: v4Clustered) }
         migrator.registerMigration("v5-dashboard") { db in try db.execute(sql: v5Dashboard) }
+        migrator.registerMigration("v6-event-ids") { db in try db.execute(sql: v6EventIDs) }
         return migrator
     }
 

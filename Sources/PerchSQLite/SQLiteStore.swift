@@ -49,6 +49,13 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
                     try db.execute(
                         sql: "UPDATE event_sequence SET last = ? WHERE id = 1", arguments: [last + Int64(numbers)])
                 }
+                if !batch.idempotencyKeys.isEmpty {
+                    let insert = try db.cachedStatement(
+                        sql: "INSERT OR IGNORE INTO event_ids (key, timestamp) VALUES (?, ?)")
+                    for (key, timestamp) in batch.idempotencyKeys {
+                        try insert.execute(arguments: [key, timestamp])
+                    }
+                }
                 if !batch.sessions.isEmpty {
                     var upsert = StatementHandle(try db.cachedStatement(sql: SQLiteRows.upsertSession), in: db)
                     for session in batch.sessions {

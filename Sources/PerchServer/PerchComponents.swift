@@ -70,7 +70,8 @@ package struct PerchComponents {
     /// and builds the pipeline and routes. `locationNames` feeds the Stats API's `visit:*_name`
     /// dimensions (the live GeoIP database's names).
     package init(
-        store: some EventStore & SiteDirectory & SaltStore & ShieldDirectory & DropCountStore & DashboardAccountStore,
+        store: some EventStore & SiteDirectory & SaltStore & ShieldDirectory & DropCountStore & DashboardAccountStore
+            & IdempotencyKeyStore,
         journal: Journal,
         clock: any WallClock,
         enrichment: EnrichmentData = .builtIn,
@@ -81,7 +82,12 @@ package struct PerchComponents {
         let sessions = SessionCache()
         let idleCutoff = clock.nowSeconds() - SessionCache.idleTimeoutSeconds - 60
         sessions.warm(with: try store.sessions(activeSince: idleCutoff))
-        sessions.warm(with: journal.pendingBatch(max: Int.max).compactMap(\.entry.session))
+        let pending = journal.pendingBatch(max: Int.max)
+        sessions.warm(with: pending.compactMap(\.entry.session))
+        let eventIDs = IdempotencyIndex()
+        let loadedAt = clock.nowSeconds()
+        eventIDs.load(try store.idempotencyKeys(since: loadedAt - IdempotencyIndex.window), at: loadedAt)
+        eventIDs.load(pending.compactMap(\.entry.idempotencyKey), at: loadedAt)
 
         let registry = SiteRegistry()
         let refresher = SiteRefresher(
@@ -142,6 +148,7 @@ package struct PerchComponents {
         self.connections = connections
         router = PerchRouter.build(
             events: EventController(responder: responder),
+            batch: BatchController(responder: responder, index: eventIDs, clock: clock),
             operations: OperationsController(readiness: readiness, metrics: metrics) {
                 metrics.journal(pending: journal.pendingCount, bytes: journal.pendingBytes)
                 metrics.connections(open: connections.current)
@@ -165,6 +172,7 @@ package struct PerchComponents {
         services = [
             writer, refresher, shieldRefresher, SessionSweeper(sessions: sessions, clock: clock), dropFlusher,
             SaltMaintenanceService(ring: salts, clock: clock),
+            EventIDSweeper(index: eventIDs, store: store, clock: clock),
         ]
         self.readiness = readiness
         self.metrics = metrics
@@ -202,5 +210,24 @@ struct WriterMetrics: EventWriterObserver {
 
     func eventWriterDidFail(entries: Int, error: any Error) {
         metrics.flushFailed()
+    }
+}
+
+/// Forgets batch idempotency keys past their 24 hours, in memory every 10 minutes and in the store
+/// once they are 48 hours old.
+struct EventIDSweeper: Service {
+    let index: IdempotencyIndex
+    let store: any IdempotencyKeyStore
+    let clock: any WallClock
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while true {
+                try await Task.sleep(for: .seconds(600))
+                let now = clock.nowSeconds()
+                index.prune(now: now)
+                try? store.deleteIdempotencyKeys(before: now - 2 * IdempotencyIndex.window)
+            }
+        }
     }
 }

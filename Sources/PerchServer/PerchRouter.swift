@@ -6,6 +6,7 @@ import PerchWeb
 package enum PerchRouter {
     package static func build(
         events: EventController,
+        batch: BatchController? = nil,
         operations: OperationsController,
         stats: StatsController? = nil,
         web: DashboardWeb? = nil
@@ -13,6 +14,7 @@ package enum PerchRouter {
         let router = Router(context: PerchRequestContext.self)
         router.add(middleware: CORSMiddleware())
         events.addRoutes(to: router)
+        batch?.addRoutes(to: router)
         operations.addRoutes(to: router)
         stats?.addRoutes(to: router)
         // Last: the dashboard's `/<domain>` route must not shadow anything above.

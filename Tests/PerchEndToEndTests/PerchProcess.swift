@@ -121,6 +121,18 @@ struct PerchProcess {
         return (http.statusCode, fields)
     }
 
+    /// `POST /api/events` with `body`; the status and the body of the answer.
+    func postBatch(_ body: String) async throws -> (status: Int, body: String) {
+        var request = URLRequest(url: baseURL.appendingPathComponent("/api/events"))
+        request.httpMethod = "POST"
+        request.timeoutInterval = 10
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue(Self.browserUserAgent, forHTTPHeaderField: "User-Agent")
+        request.httpBody = Data(body.utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
+    }
+
     static let browserUserAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
 
     func removeData() {

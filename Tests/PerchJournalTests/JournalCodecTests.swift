@@ -32,8 +32,20 @@ import Testing
         let bytes = JournalCodec.encode(entry)
         #expect(try JournalCodec.decode(bytes) == entry)
         // version 1, four 8-byte ints 32, three strings 3, visit 17 + 4, props 1, scroll 1,
-        // engagement 4, revenue flag 1, interactive 1, session flag 1.
-        #expect(bytes.count == 66)
+        // engagement 4, revenue flag 1, interactive 1, session flag 1, idempotency key flag 1.
+        #expect(bytes.count == 67)
+    }
+
+    @Test func idempotencyKeysRoundTripAndVersion1RecordsStillDecode() throws {
+        var entry = Fixtures.fullyPopulated(revenue: Self.revenues[1], session: true)
+        entry.idempotencyKey = "id\u{1}example.com\u{1}order-7"
+        #expect(try JournalCodec.decode(JournalCodec.encode(entry)) == entry)
+        // A version 1 record: the same bytes without the key's flag.
+        entry.idempotencyKey = nil
+        var old = JournalCodec.encode(entry)
+        old[0] = 1
+        old.removeLast()
+        #expect(try JournalCodec.decode(old) == entry)
     }
 
     @Test func everyTruncationThrows() {

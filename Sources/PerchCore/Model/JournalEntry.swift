@@ -3,10 +3,14 @@
 package struct JournalEntry: Sendable, Hashable {
     package var event: EventRecord
     package var session: SessionRecord?
+    /// The batch endpoint's idempotency key of the event (its `"id"`), stored with it so a retry
+    /// is recognised after a restart too.
+    package var idempotencyKey: String?
 
-    package init(event: EventRecord, session: SessionRecord?) {
+    package init(event: EventRecord, session: SessionRecord?, idempotencyKey: String? = nil) {
         self.event = event
         self.session = session
+        self.idempotencyKey = idempotencyKey
     }
 }
 

@@ -6,11 +6,17 @@ package struct StoreBatch: Sendable {
     /// The sequence of the last journal entry in the batch; stored in the same transaction, so a
     /// replay after a crash skips exactly what was written.
     package var lastSequence: UInt64
+    /// The idempotency keys of the batch's events (batch endpoint), each with its event's time.
+    package var idempotencyKeys: [(key: String, timestamp: Int64)]
 
-    package init(events: [EventRecord], sessions: [SessionRecord], lastSequence: UInt64) {
+    package init(
+        events: [EventRecord], sessions: [SessionRecord], lastSequence: UInt64,
+        idempotencyKeys: [(key: String, timestamp: Int64)] = []
+    ) {
         self.events = events
         self.sessions = sessions
         self.lastSequence = lastSequence
+        self.idempotencyKeys = idempotencyKeys
     }
 }
 

@@ -119,15 +119,17 @@ package struct IngestPipeline: Sendable {
         var stored = 0
         // A request naming several sites is journaled whole or not at all: a 503 after journaling
         // some of its events would make the client's retry store those twice.
-        var reservation: JournalReservation?
-        if admitted.count > 1 {
+        var reservation = request.reservation
+        var ownReservation = false
+        if reservation == nil, admitted.count > 1 {
             do {
                 reservation = try journal.reserve(entries: admitted.count, bytesEach: Self.typicalEntryBytes)
+                ownReservation = true
             } catch {
                 return .unavailable(retryAfterSeconds: 1)
             }
         }
-        defer { reservation.map(journal.release) }
+        defer { if ownReservation, let reservation { journal.release(reservation) } }
         for (domain, site) in admitted {
             // Spec §5 steps 4–6 and 8: hostname allow, page block, IP block, then country block.
             if let shields = shields?.shields(forSite: site.id) {
@@ -171,8 +173,10 @@ package struct IngestPipeline: Sendable {
                 ) { result in
                     // Inside the session's lock, so one visitor's entries reach the journal in order.
                     switch result {
-                    case .success(let entry): .success(try journal.append(entry, reservation: reservation))
-                    case .failure(let reason): .failure(reason)
+                    case .success(var entry):
+                        entry.idempotencyKey = request.idempotencyKey
+                        return .success(try journal.append(entry, reservation: reservation))
+                    case .failure(let reason): return .failure(reason)
                     }
                 }
             } catch {

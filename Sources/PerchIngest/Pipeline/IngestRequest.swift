@@ -1,3 +1,5 @@
+import PerchJournal
+
 /// What the HTTP layer hands the pipeline for one `POST /api/event`: the body and the two facts
 /// about the client that identify a visitor. Neither the IP nor the User-Agent is ever stored.
 package struct IngestRequest: Sendable {
@@ -7,19 +9,27 @@ package struct IngestRequest: Sendable {
     package var clientIP: String
     /// What a trusted proxy said of the client IP (`x-plausible-ip-type`), if anything.
     package var clientIPType: ClientIPType?
+    /// Stored with the event's journal entries (the batch endpoint's `"id"`).
+    package var idempotencyKey: String?
+    /// Room already held for this request's events (a batch holds room for all of its events).
+    package var reservation: JournalReservation?
 
     package init(
         body: [UInt8],
         contentType: String?,
         userAgent: String?,
         clientIP: String,
-        clientIPType: ClientIPType? = nil
+        clientIPType: ClientIPType? = nil,
+        idempotencyKey: String? = nil,
+        reservation: JournalReservation? = nil
     ) {
         self.body = body
         self.contentType = contentType
         self.userAgent = userAgent
         self.clientIP = clientIP
         self.clientIPType = clientIPType
+        self.idempotencyKey = idempotencyKey
+        self.reservation = reservation
     }
 }
 

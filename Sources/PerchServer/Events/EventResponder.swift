@@ -21,14 +21,17 @@ package struct EventResponder: Sendable {
 
     /// Decodes, gates, identifies and journals the request; never blocks on I/O.
     package func ingest(body: ByteBuffer, headers: HTTPFields, peer: SocketAddress?) -> IngestResult {
-        pipeline.process(
-            IngestRequest(
-                body: Array(body.readableBytesView),
-                contentType: headers[.contentType],
-                userAgent: headers[.userAgent],
-                clientIP: clientIPs.clientIP(peer: peer, headers: headers),
-                clientIPType: clientIPs.clientIPType(peer: peer, headers: headers)
-            )
+        pipeline.process(request(body: body, headers: headers, peer: peer))
+    }
+
+    /// What the pipeline takes from an HTTP request: the body, and the client the headers name.
+    package func request(body: ByteBuffer, headers: HTTPFields, peer: SocketAddress?) -> IngestRequest {
+        IngestRequest(
+            body: Array(body.readableBytesView),
+            contentType: headers[.contentType],
+            userAgent: headers[.userAgent],
+            clientIP: clientIPs.clientIP(peer: peer, headers: headers),
+            clientIPType: clientIPs.clientIPType(peer: peer, headers: headers)
         )
     }
 
