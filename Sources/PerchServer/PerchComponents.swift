@@ -162,8 +162,10 @@ package struct PerchComponents {
                 return DashboardWeb(
                     accounts: store, reader: reader,
                     answer: { query, site, now in try await service.answer(query, site: site, now: now) },
-                    sites: { try store.allSites() },
-                    dropCounts: { domain, since in try store.dropCounts(since: since, domain: domain) },
+                    sites: { try await BlockingWork.run { try store.allSites() } },
+                    dropCounts: { domain, since in
+                        try await BlockingWork.run { try store.dropCounts(since: since, domain: domain) }
+                    },
                     assets: settings.webAssets, clock: clock, logger: logger)
             }
         )
@@ -226,7 +228,10 @@ struct EventIDSweeper: Service {
                 try await Task.sleep(for: .seconds(600))
                 let now = clock.nowSeconds()
                 index.prune(now: now)
-                try? store.deleteIdempotencyKeys(before: now - 2 * IdempotencyIndex.window)
+                let store = store
+                _ = try? await BlockingWork.run {
+                    try store.deleteIdempotencyKeys(before: now - 2 * IdempotencyIndex.window)
+                }
             }
         }
     }

@@ -51,10 +51,10 @@ package final class DropCountFlusher: Service, Sendable {
         try? await cancelWhenGracefulShutdown {
             while true {
                 try await Task.sleep(for: self.interval)
-                self.flushLogging()
+                await BlockingWork.run { self.flushLogging() }
             }
         }
-        flushLogging()
+        await BlockingWork.run { self.flushLogging() }
     }
 
     private func flushLogging() {

@@ -17,7 +17,8 @@ package struct SaltMaintenanceService: Service {
     package func run() async throws {
         try? await cancelWhenGracefulShutdown {
             while true {
-                ring.maintain(nowSeconds: clock.nowSeconds())
+                let (ring, now) = (ring, clock.nowSeconds())
+                await BlockingWork.run { ring.maintain(nowSeconds: now) }
                 try await Task.sleep(for: interval)
             }
         }

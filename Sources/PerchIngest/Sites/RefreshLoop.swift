@@ -1,4 +1,5 @@
 import Logging
+import PerchCore
 import ServiceLifecycle
 
 /// The loop of the registry refreshers (`SiteRefresher`, `ShieldRefresher`): `refresh` every
@@ -14,7 +15,7 @@ enum RefreshLoop {
             while true {
                 try await Task.sleep(for: interval)
                 do {
-                    try refresh()
+                    try await BlockingWork.run(refresh)
                     failing = false
                 } catch {
                     if !failing { logger.error(failure, metadata: ["error": "\(error)"]) }
