@@ -15,6 +15,7 @@ enum SQLiteSchema {
         }
         migrator.registerMigration("v3-stats") { db in try db.execute(sql: v3Stats) }
         migrator.registerMigration("v4-clustered") { db in try db.execute(sql: v4Clustered) }
+        migrator.registerMigration("v5-goals-version") { db in try db.execute(sql: v5GoalsVersion) }
         return migrator
     }
 

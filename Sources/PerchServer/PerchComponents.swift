@@ -80,6 +80,7 @@ package struct PerchComponents {
             logger: logger
         )
         try refresher.refresh()
+        refresher.watchMisses()
         let shields = ShieldRegistry()
         let shieldRefresher = ShieldRefresher(
             directory: store,

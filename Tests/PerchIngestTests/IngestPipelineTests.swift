@@ -76,11 +76,16 @@ struct PipelineFixture {
     let sessions = SessionCache()
     let pipeline: IngestPipeline
 
-    init(limit: RateLimit = .unlimited, geo: (any GeoLookup)? = nil, enrichment: EnrichmentData = .builtIn) throws {
+    init(
+        limit: RateLimit = .unlimited, geo: (any GeoLookup)? = nil, enrichment: EnrichmentData = .builtIn,
+        revenueGoals: [String: String] = [:]
+    ) throws {
         var enrichment = enrichment
         if let geo { enrichment.geo = { geo } }
         pipeline = IngestPipeline(
-            sites: SiteRegistry(sites: [Site(id: 1, domain: "a.test", rateLimit: limit)]),
+            sites: SiteRegistry(sites: [
+                Site(id: 1, domain: "a.test", rateLimit: limit, revenueGoals: revenueGoals)
+            ]),
             rateLimiter: SiteRateLimiter(),
             salts: try SaltRing(store: InMemorySaltStore(), clock: clock),
             sessions: sessions,
