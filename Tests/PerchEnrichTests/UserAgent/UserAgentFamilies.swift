@@ -6,11 +6,12 @@ enum UserAgentFamilies {
         switch browser {
         case "Chrome", "Chromium", "Headless Chrome", "Samsung Browser", "Vivaldi", "Brave",
             "DuckDuckGo Privacy Browser", "Mobile Silk", "Mi Browser", "Huawei Browser", "Whale Browser", "Coc Coc",
-            "Quark", "HeyTapBrowser", "Puffin Web Browser":
+            "Quark", "HeyTapBrowser", "Puffin Web Browser", "Huawei Browser Mobile", "Odin", "Phoenix Browser",
+            "Aloha Browser", "QtWebEngine", "Seraphic Sraf":
             "Chrome"
         case "Firefox": "Firefox"
         case "Internet Explorer", "IE Mobile", "Microsoft Edge": "Internet Explorer"
-        case "Opera": "Opera"
+        case "Opera", "Opera Devices", "Opera GX": "Opera"
         case "Safari": "Safari"
         case "Android Browser", "NetFront", "Nokia Browser", "Konqueror", "BlackBerry Browser": browser
         default: ""
