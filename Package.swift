@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         .executableTarget(
@@ -46,7 +47,7 @@ let package = Package(
             name: "PerchCLI",
             dependencies: [
                 "PerchCore", "PerchEnrich", "PerchIngest", "PerchJournal", "PerchPayload", "PerchServer",
-                "PerchSQLite", "PerchStats",
+                "PerchSQLite", "PerchStats", "PerchWeb",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -58,9 +59,33 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "PerchWeb",
+            dependencies: [
+                "PerchCore", "PerchStats",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Assets"],
+            swiftSettings: strict,
+            plugins: ["EmbedWebAssets"]
+        ),
+        .executableTarget(
+            name: "perch-embed-assets",
+            path: "Plugins/EmbedWebAssetsTool",
+            swiftSettings: strict
+        ),
+        .plugin(
+            name: "EmbedWebAssets",
+            capability: .buildTool(),
+            dependencies: ["perch-embed-assets"]
+        ),
+        .target(
             name: "PerchServer",
             dependencies: [
-                "PerchCore", "PerchEnrich", "PerchIngest", "PerchJournal", "PerchPayload", "PerchStats",
+                "PerchCore", "PerchEnrich", "PerchIngest", "PerchJournal", "PerchPayload", "PerchStats", "PerchWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -121,6 +146,15 @@ let package = Package(
         ),
         .testTarget(name: "PerchCoreTests", dependencies: ["PerchCore"], swiftSettings: strict),
         .testTarget(
+            name: "PerchWebTests",
+            dependencies: [
+                "PerchWeb", "PerchCore", "PerchStats",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "PerchPayloadTests",
             dependencies: ["PerchPayload", "PerchCore", "PerchEnrich"],
             swiftSettings: strict
@@ -166,6 +200,7 @@ let package = Package(
             name: "PerchServerTests",
             dependencies: [
                 "PerchServer", "PerchCore", "PerchEnrich", "PerchIngest", "PerchSQLite", "PerchCLI", "PerchStats",
+                "PerchWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -8,7 +8,7 @@ package struct Perch: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, SitesCommand.self, EventsCommand.self, SessionsCommand.self, GeoIPCommand.self,
             ShieldsCommand.self, DropsCommand.self,
-            KeysCommand.self, GoalsCommand.self,
+            KeysCommand.self, GoalsCommand.self, UsersCommand.self, SharesCommand.self,
             DatasetsCommand.self, UserAgentCommand.self, DevCommand.self,
         ]
     )

@@ -8,6 +8,7 @@ import PerchEnrich
 import PerchJournal
 import PerchSQLite
 import PerchServer
+import PerchWeb
 import ServiceLifecycle
 
 /// Builds the running server from a configuration: the only place that picks the store.
@@ -36,6 +37,7 @@ struct ServerAssembly {
         let journal = try Journal(
             directory: configuration.dataDirectory + "/journal",
             durability: configuration.durability,
+            maxPendingBytes: configuration.journalMaxBytes,
             logger: logger
         )
         try journal.open(appliedSequence: try store.appliedJournalSequence())
@@ -59,7 +61,8 @@ struct ServerAssembly {
             settings: ServerSettings(
                 flushInterval: configuration.flushInterval,
                 maxBodyBytes: configuration.maxBodyBytes,
-                trustedProxies: configuration.trustedProxies
+                trustedProxies: configuration.trustedProxies,
+                webAssets: configuration.webAssetsDirectory.map(WebAssets.directory) ?? .builtIn()
             ),
             logger: logger
         )

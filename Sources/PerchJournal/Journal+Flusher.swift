@@ -96,9 +96,7 @@ extension Journal {
             if let last = batch.last {
                 // No reserveCapacity here: an exact reservation defeats geometric growth, and the
                 // array would be copied whole for every batch.
-                for record in batch {
-                    state.pending.append(SequencedEntry(sequence: record.sequence, entry: record.entry))
-                }
+                for record in batch { state.appendPending(record) }
                 if !state.segments.isEmpty { state.segments[state.segments.count - 1].last = last.sequence }
             }
             let due = durableThrough.map { state.takeWaiters(through: $0) } ?? []
@@ -115,9 +113,7 @@ extension Journal {
         let waiters = state.withLock { state in
             state.phase = .failed(error)
             if durability == .buffer {
-                for record in batch + state.staged {
-                    state.pending.append(SequencedEntry(sequence: record.sequence, entry: record.entry))
-                }
+                for record in batch + state.staged { state.appendPending(record) }
             }
             state.staged.removeAll()
             let waiters = state.waiters

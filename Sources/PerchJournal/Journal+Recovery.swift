@@ -20,6 +20,7 @@ extension Journal {
         let files = try SegmentFile.list(directory)
         var segments: [JournalState.Segment] = []
         var pending: [SequencedEntry] = []
+        var costs: [Int] = []
         var lastOnDisk: UInt64 = 0
         for (index, file) in files.enumerated() {
             let isLast = index == files.count - 1
@@ -30,6 +31,7 @@ extension Journal {
                 do throws(JournalError) {
                     let payload = bytes.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[record.payload]) }
                     entries.append(SequencedEntry(sequence: record.sequence, entry: try JournalCodec.decode(payload)))
+                    costs.append(Self.entryCost(payloadBytes: record.payload.count))
                 } catch {
                     scan.damage = "undecodable entry"
                     scan.validLength = record.payload.lowerBound - JournalFrame.headerBytes
@@ -67,7 +69,9 @@ extension Journal {
             state.durableSequence = next - 1
             state.appliedSequence = appliedSequence
             state.pending = pending
+            state.pendingCosts = costs
             state.unapplied = count
+            state.unappliedBytes = costs.reduce(0, +)
             state.segments = segments
         }
         logger.info(

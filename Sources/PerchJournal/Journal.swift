@@ -15,6 +15,9 @@ package final class Journal: Sendable {
     package let directory: String
     package let durability: JournalDurability
     package let maxPendingEntries: Int
+    /// The bound on the estimated memory of the entries not yet in the store (`entryCost` each):
+    /// past it appends throw `.full`, and the server answers 503, instead of growing.
+    package let maxPendingBytes: Int
     package let segmentBytes: Int
     let logger: Logger
     let state = Mutex(JournalState())
@@ -30,42 +33,95 @@ package final class Journal: Sendable {
         directory: String,
         durability: JournalDurability = .fsync,
         maxPendingEntries: Int = 1_000_000,
+        maxPendingBytes: Int = 256 << 20,
         segmentBytes: Int = 64 << 20,
         logger: Logger = Logger(label: "perch.journal")
     ) throws(JournalError) {
-        precondition(maxPendingEntries > 0 && segmentBytes > 0, "journal limits must be positive")
+        precondition(
+            maxPendingEntries > 0 && maxPendingBytes > 0 && segmentBytes > 0, "journal limits must be positive")
         self.directory = directory
         self.durability = durability
         self.maxPendingEntries = maxPendingEntries
+        self.maxPendingBytes = maxPendingBytes
         self.segmentBytes = segmentBytes
         self.logger = logger
         try SegmentFile.createDirectory(directory)
     }
 
+    /// What an entry is taken to cost in memory until the store has it: its encoded size plus the
+    /// overhead of the decoded structure (measured: a typical pageview's entry is about 1 KB).
+    package static func entryCost(payloadBytes: Int) -> Int { payloadBytes + 768 }
+
+    /// Holds room for `entries` entries of about `bytesEach` encoded bytes, so a request that
+    /// journals several events (one per domain) gets room for all of them or for none. Throws
+    /// `.full` when there is not room for all. Appends with the reservation use it up; `release`
+    /// gives back what they did not use.
+    package func reserve(entries: Int, bytesEach: Int) throws(JournalError) -> JournalReservation {
+        let cost = entries * Self.entryCost(payloadBytes: bytesEach)
+        try state.withLock { state throws(JournalError) in
+            try Self.checkOpen(state)
+            guard state.unapplied + state.reservedEntries + entries <= maxPendingEntries,
+                state.unappliedBytes + state.reservedBytes + cost <= maxPendingBytes
+            else { throw .full }
+            state.reservedEntries += entries
+            state.reservedBytes += cost
+        }
+        return JournalReservation(entries: entries, bytes: cost)
+    }
+
+    /// Gives back the part of `reservation` its appends did not use.
+    package func release(_ reservation: JournalReservation) {
+        let (entries, bytes) = reservation.takeRest()
+        state.withLock { state in
+            state.reservedEntries -= entries
+            state.reservedBytes -= bytes
+        }
+    }
+
     /// Assigns the entry the next sequence and stages it for the flusher. Never waits for I/O.
-    /// Throws `.full` when `maxPendingEntries` entries already wait for the store, `.closed` when
-    /// not open, `.failed` after an I/O error.
+    /// Throws `.full` when `maxPendingEntries` entries or `maxPendingBytes` of them already wait
+    /// for the store (unless `reservation` holds room for it), `.closed` when not open, `.failed`
+    /// after an I/O error.
     @discardableResult
-    package func append(_ entry: JournalEntry) throws(JournalError) -> UInt64 {
+    package func append(_ entry: JournalEntry, reservation: JournalReservation? = nil) throws(JournalError) -> UInt64 {
         let payload = JournalCodec.encode(entry)
         guard payload.count <= JournalFrame.maxPayloadBytes else { throw .malformed("entry too large") }
+        let cost = Self.entryCost(payloadBytes: payload.count)
         let (sequence, signal) = try state.withLock { state throws(JournalError) -> (UInt64, Bool) in
-            switch state.phase {
-            case .open: break
-            case .failed(let error): throw error
-            case .created, .closing, .closed: throw .closed
+            try Self.checkOpen(state)
+            if let (entries, bytes) = reservation?.take(cost: cost) {
+                state.reservedEntries -= entries
+                state.reservedBytes -= bytes
+            } else {
+                guard state.unapplied + state.reservedEntries < maxPendingEntries,
+                    state.unappliedBytes + state.reservedBytes + cost <= maxPendingBytes
+                else { throw .full }
             }
-            guard state.unapplied < maxPendingEntries else { throw .full }
             let sequence = state.nextSequence
             state.nextSequence += 1
             state.unapplied += 1
-            state.staged.append(JournalState.Staged(sequence: sequence, payload: payload, entry: entry))
+            state.unappliedBytes += cost
+            state.staged.append(
+                JournalState.Staged(sequence: sequence, payload: payload, entry: entry, cost: cost))
             let signal = !state.wakeupSent
             state.wakeupSent = true
             return (sequence, signal)
         }
         if signal { wakeup.signal() }
         return sequence
+    }
+
+    private static func checkOpen(_ state: JournalState) throws(JournalError) {
+        switch state.phase {
+        case .open: return
+        case .failed(let error): throw error
+        case .created, .closing, .closed: throw .closed
+        }
+    }
+
+    /// Estimated bytes of the entries waiting for the store (see `entryCost`).
+    package var pendingBytes: Int {
+        state.withLock { $0.unappliedBytes }
     }
 
     /// Calls `callback` once `sequence` and every record before it are written and synced (in buffer
@@ -121,7 +177,9 @@ package final class Journal: Sendable {
         let doomed: [String] = state.withLock { state in
             guard sequence > state.appliedSequence else { return [] }
             state.appliedSequence = sequence
-            state.unapplied -= state.dropApplied(through: sequence)
+            let (entries, bytes) = state.dropApplied(through: sequence)
+            state.unapplied -= entries
+            state.unappliedBytes -= bytes
             var doomed: [String] = []
             let active = state.activeSegment
             state.segments.removeAll { segment in

@@ -17,6 +17,8 @@ struct JournalState {
         var sequence: UInt64
         var payload: [UInt8]
         var entry: JournalEntry
+        /// `Journal.entryCost` of the entry.
+        var cost: Int
     }
 
     struct Waiter {
@@ -40,9 +42,16 @@ struct JournalState {
     var waiters: [Waiter] = []
     /// Written entries the store has not applied; `pending[pendingHead...]` is the live part.
     var pending: [SequencedEntry] = []
+    /// Each pending entry's cost, at the same index as in `pending`.
+    var pendingCosts: [Int] = []
     var pendingHead = 0
     /// Staged, being written, or pending: what counts against `maxPendingEntries`.
     var unapplied = 0
+    /// Their costs: what counts against `maxPendingBytes`.
+    var unappliedBytes = 0
+    /// Room held by reservations and not yet used by their appends.
+    var reservedEntries = 0
+    var reservedBytes = 0
     var appliedSequence: UInt64 = 0
     /// Segment files on disk in sequence order; the flusher's open one is `activeSegment`.
     var segments: [Segment] = []
@@ -52,21 +61,31 @@ struct JournalState {
 
     var pendingCount: Int { pending.count - pendingHead }
 
-    mutating func dropApplied(through sequence: UInt64) -> Int {
+    mutating func appendPending(_ record: Staged) {
+        pending.append(SequencedEntry(sequence: record.sequence, entry: record.entry))
+        pendingCosts.append(record.cost)
+    }
+
+    /// Forgets the pending entries through `sequence`: how many, and their costs.
+    mutating func dropApplied(through sequence: UInt64) -> (entries: Int, bytes: Int) {
         var removed = 0
+        var bytes = 0
         while pendingHead < pending.count && pending[pendingHead].sequence <= sequence {
+            bytes += pendingCosts[pendingHead]
             pendingHead += 1
             removed += 1
         }
         // Compact now and then so the array does not keep applied entries alive.
         if pendingHead == pending.count {
             pending.removeAll(keepingCapacity: true)
+            pendingCosts.removeAll(keepingCapacity: true)
             pendingHead = 0
         } else if pendingHead >= 4096 && pendingHead * 2 >= pending.count {
             pending.removeFirst(pendingHead)
+            pendingCosts.removeFirst(pendingHead)
             pendingHead = 0
         }
-        return removed
+        return (removed, bytes)
     }
 
     mutating func takeWaiters(through sequence: UInt64) -> [Waiter] {

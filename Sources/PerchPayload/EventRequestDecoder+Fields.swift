@@ -84,6 +84,9 @@ extension EventRequestDecoder {
         return Page(url: url, hostname: hostname, pathname: pathname, query: query)
     }
 
+    /// At most this many domains in one request's `d` (Plausible's tracker sends one).
+    package static let maxDomains = 50
+
     /// The domain list (spec §2, §4.1), lowercased for case-insensitive matching (Perch box).
     static func domains(_ value: JSONValue?, pageHost: String?, fail: (String, String) -> Void) -> [String]? {
         if case .string(let raw)? = value {
@@ -92,9 +95,13 @@ extension EventRequestDecoder {
                 fail("domain", "can't be blank")
                 return nil
             }
-            return trimmed.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
-                Self.canonicalDomain(String(Substring($0)))
+            let parts = trimmed.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            // Each domain becomes an event: a long list would turn one request into thousands.
+            guard parts.count <= maxDomains else {
+                fail("domain", "lists at most \(maxDomains) domains")
+                return nil
             }
+            return parts.map { Self.canonicalDomain(String(Substring($0))) }
         }
         if let pageHost {
             let domain = Self.canonicalDomain(pageHost)

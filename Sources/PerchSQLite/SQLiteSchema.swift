@@ -15,7 +15,8 @@ enum SQLiteSchema {
         }
         migrator.registerMigration("v3-stats") { db in try db.execute(sql: v3Stats) }
         migrator.registerMigration("v4-clustered") { db in try db.execute(sql: v4Clustered) }
-        migrator.registerMigration("v5-goals-version") { db in try db.execute(sql: v5GoalsVersion) }
+        migrator.registerMigration("v5-dashboard") { db in try db.execute(sql: v5Dashboard) }
+        migrator.registerMigration("v6-goals-version") { db in try db.execute(sql: v6GoalsVersion) }
         return migrator
     }
 

@@ -6,6 +6,7 @@ import PerchEnrich
 import PerchIngest
 import PerchJournal
 import PerchStats
+import PerchWeb
 import ServiceLifecycle
 
 /// Settings of the running server that are not about where it listens or what it stores.
@@ -20,6 +21,8 @@ package struct ServerSettings: Sendable {
     package var trustedProxies: [CIDRBlock]
     /// How often drop counts move from memory into the store (`perch drops`).
     package var dropFlushInterval: Duration
+    /// Where the dashboard and tracker files come from (the embedded copies unless developing).
+    package var webAssets: WebAssets
 
     package init(
         flushInterval: Duration = .seconds(1),
@@ -27,7 +30,8 @@ package struct ServerSettings: Sendable {
         siteRefreshInterval: Duration = .milliseconds(500),
         eventFastPath: Bool = true,
         trustedProxies: [CIDRBlock] = CIDRBlock.loopback,
-        dropFlushInterval: Duration = .seconds(5)
+        dropFlushInterval: Duration = .seconds(5),
+        webAssets: WebAssets = .builtIn()
     ) {
         self.flushInterval = flushInterval
         self.maxBodyBytes = maxBodyBytes
@@ -35,6 +39,7 @@ package struct ServerSettings: Sendable {
         self.eventFastPath = eventFastPath
         self.trustedProxies = trustedProxies
         self.dropFlushInterval = dropFlushInterval
+        self.webAssets = webAssets
     }
 }
 
@@ -59,7 +64,7 @@ package struct PerchComponents {
     /// and builds the pipeline and routes. `locationNames` feeds the Stats API's `visit:*_name`
     /// dimensions (the live GeoIP database's names).
     package init(
-        store: some EventStore & SiteDirectory & SaltStore & ShieldDirectory & DropCountStore,
+        store: some EventStore & SiteDirectory & SaltStore & ShieldDirectory & DropCountStore & DashboardAccountStore,
         journal: Journal,
         clock: any WallClock,
         enrichment: EnrichmentData = .builtIn,
@@ -91,10 +96,12 @@ package struct PerchComponents {
         try shieldRefresher.refresh()
         let dropCounter = DropCounter()
         let metrics = ServerMetrics()
+        let salts = try SaltRing(store: store, clock: clock)
+        salts.maintain(nowSeconds: clock.nowSeconds())
         let pipeline = IngestPipeline(
             sites: registry,
             rateLimiter: SiteRateLimiter(),
-            salts: try SaltRing(store: store, clock: clock),
+            salts: salts,
             sessions: sessions,
             journal: journal,
             clock: clock,
@@ -123,16 +130,28 @@ package struct PerchComponents {
         router = PerchRouter.build(
             events: EventController(responder: responder),
             operations: OperationsController(readiness: readiness, metrics: metrics) {
-                metrics.journal(pending: journal.pendingCount)
+                metrics.journal(pending: journal.pendingCount, bytes: journal.pendingBytes)
             },
             stats: (store as? any StatsReader).map {
                 StatsController(
                     reader: $0, dialect: SQLiteDialect(), clock: clock, locationNames: locationNames, logger: logger)
+            },
+            web: (store as? any StatsReader).map { reader in
+                let service = StatsQueryService(reader: reader, dialect: SQLiteDialect(), locationNames: locationNames)
+                return DashboardWeb(
+                    accounts: store, reader: reader,
+                    answer: { query, site, now in try await service.answer(query, site: site, now: now) },
+                    sites: { try store.allSites() },
+                    dropCounts: { domain, since in try store.dropCounts(since: since, domain: domain) },
+                    assets: settings.webAssets, clock: clock, logger: logger)
             }
         )
         let dropFlusher = DropCountFlusher(
             counter: dropCounter, store: store, clock: clock, interval: settings.dropFlushInterval, logger: logger)
-        services = [writer, refresher, shieldRefresher, SessionSweeper(sessions: sessions, clock: clock), dropFlusher]
+        services = [
+            writer, refresher, shieldRefresher, SessionSweeper(sessions: sessions, clock: clock), dropFlusher,
+            SaltMaintenanceService(ring: salts, clock: clock),
+        ]
         self.readiness = readiness
         self.metrics = metrics
         self.pipeline = pipeline

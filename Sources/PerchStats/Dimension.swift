@@ -82,7 +82,8 @@ package enum Dimension: Sendable, Hashable {
     }
 }
 
-/// The size of a time bucket.
+/// The size of a time bucket. `minute` is Perch's extension (the dashboard's realtime graph; the
+/// public Plausible API stops at `hour`), allowed over ranges of at most 48 hours.
 package enum TimeGranularity: String, Sendable, Hashable, CaseIterable {
-    case hour, day, week, month
+    case minute, hour, day, week, month
 }

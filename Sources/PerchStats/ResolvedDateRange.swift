@@ -53,6 +53,7 @@ package struct ResolvedDateRange: Sendable, Hashable {
     package func bucketCountEstimate(_ granularity: TimeGranularity) -> Int {
         let days = lastDate.daysSinceEpoch - firstDate.daysSinceEpoch + 1
         switch granularity {
+        case .minute: return Int((to - from) / 60) + 2
         case .hour: return Int((to - from) / 3600) + 2
         case .day: return days
         case .week: return days / 7 + 2
@@ -98,6 +99,10 @@ package struct ResolvedDateRange: Sendable, Hashable {
     /// the first day otherwise; weeks start on Monday but never before the range's first day.
     package func labels(_ granularity: TimeGranularity) -> [String] {
         switch granularity {
+        case .minute:
+            let first = localStart(from, unit: 60)
+            let last = localStart(to - 1, unit: 60)
+            return stride(from: first, through: last, by: 60).map { Self.minuteLabel(localSeconds: $0) }
         case .hour:
             let firstHour = localHour(from)
             let lastHour = localHour(to - 1)
@@ -129,6 +134,19 @@ package struct ResolvedDateRange: Sendable, Hashable {
     private func localHour(_ instant: Int64) -> Int64 {
         let local = instant + Int64(timeZone.offset(atUTC: instant))
         return local - ((local % 3600) + 3600) % 3600
+    }
+
+    /// Local wall-clock seconds of the `unit`-second bucket containing `instant`.
+    private func localStart(_ instant: Int64, unit: Int64) -> Int64 {
+        let local = instant + Int64(timeZone.offset(atUTC: instant))
+        return local - ((local % unit) + unit) % unit
+    }
+
+    static func minuteLabel(localSeconds: Int64) -> String {
+        let days = Int(localSeconds >= 0 ? localSeconds / 86_400 : (localSeconds - 86_399) / 86_400)
+        let second = Int(localSeconds - Int64(days) * 86_400)
+        return CivilDate(daysSinceEpoch: days).description + " " + CivilDate.pad(second / 3600, 2) + ":"
+            + CivilDate.pad(second % 3600 / 60, 2) + ":00"
     }
 
     static func hourLabel(localSeconds: Int64) -> String {

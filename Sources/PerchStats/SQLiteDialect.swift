@@ -31,6 +31,7 @@ package struct SQLiteDialect: SQLDialect {
 
     package func bucketLabel(_ local: SQLFragment, granularity: TimeGranularity, notBefore: CivilDate) -> SQLFragment {
         switch granularity {
+        case .minute: "strftime('%Y-%m-%d %H:%M:00', \(local), 'unixepoch')"
         case .hour: "strftime('%Y-%m-%d %H:00:00', \(local), 'unixepoch')"
         case .day: "date(\(local), 'unixepoch')"
         case .week: "max(date(\(local), 'unixepoch', 'weekday 0', '-6 days'), \(bind: notBefore.description))"

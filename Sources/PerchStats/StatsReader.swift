@@ -16,6 +16,9 @@ package protocol StatsReader: Sendable {
     /// Each requested side's groups and total as JSON text (see `SideGroupsRequest`), computed
     /// without SQL; nil when the store cannot answer this request that way (then SQL does).
     func precomputedGroups(_ request: PrecomputeRequest) async throws -> PrecomputedGroups?
+    /// Custom property keys of the site's events at or after `since` (unix seconds), sorted, at
+    /// most `limit`: what the dashboard's Properties panel offers.
+    func propertyKeys(siteID: Int64, since: Int64, limit: Int) async throws -> [String]
 }
 
 extension StatsReader {

@@ -50,12 +50,16 @@ package struct TimeBuckets: Sendable {
         return covered == range.to - range.from ? buckets : nil
     }
 
-    /// Local seconds (since 1970-01-01 00:00 local) where a `YYYY-MM-DD` or `YYYY-MM-DD HH:00:00`
+    /// Local seconds (since 1970-01-01 00:00 local) where a `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:00`
     /// label begins.
     private static func localStart(_ label: String) -> Int64? {
         guard let date = CivilDate(iso: label.prefix(10)) else { return nil }
         var seconds = Int64(date.daysSinceEpoch) * 86_400
-        if label.count == 19, let hour = Int64(label.dropFirst(11).prefix(2)) { seconds += hour * 3600 }
+        if label.count == 19, let hour = Int64(label.dropFirst(11).prefix(2)),
+            let minute = Int64(label.dropFirst(14).prefix(2))
+        {
+            seconds += hour * 3600 + minute * 60
+        }
         return seconds
     }
 }

@@ -19,6 +19,9 @@ package struct ValidatedQuery: Sendable, Hashable {
             query.dateRange, timeZone: timeZone, now: now, statsStart: statsStart,
             trim: query.include.trimRelativeDateRange)
         try QueryValidator.validate(query, goals: goals)
+        if query.dimensions.contains(.time(.minute)), range.to - range.from > Self.maxMinuteRangeSeconds {
+            throw QueryError("Invalid dimensions: time:minute needs a date range of at most 48 hours.")
+        }
         if query.include.timeLabels {
             let granularity = query.dimensions.lazy.compactMap { dimension -> TimeGranularity? in
                 guard case .time(let granularity) = dimension else { return nil }
@@ -45,6 +48,8 @@ package struct ValidatedQuery: Sendable, Hashable {
 
     /// Listing every bucket of an absurd range (`time:hour` over millennia) would exhaust memory.
     static let maxTimeLabels = 100_000
+    /// `time:minute` (a Perch extension for realtime views) spans at most this long.
+    static let maxMinuteRangeSeconds: Int64 = 48 * 3600
 
     /// `[[time, asc], [first metric, desc]]` with a time dimension, else `[[first metric, desc]]`.
     static func defaultOrder(_ metrics: [Metric], _ dimensions: [Dimension]) -> [OrderEntry] {

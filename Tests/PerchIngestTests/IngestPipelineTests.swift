@@ -40,6 +40,26 @@ import Testing
         #expect(fixture.journal.entries.first?.session?.events == 1, "the refused event must not count")
     }
 
+    @Test func aRequestForSeveralSitesIsJournaledWholeOrNotAtAll() throws {
+        let fixture = try PipelineFixture(sites: ["a.test", "b.test", "c.test"])
+        fixture.journal.setRoom(2)
+        let three = #"{"n":"pageview","u":"https://a.test/","d":"a.test,b.test,c.test"}"#
+        guard case .unavailable = fixture.pipeline.process(fixture.request(three)) else {
+            Issue.record("expected unavailable")
+            return
+        }
+        #expect(fixture.journal.entries.isEmpty)
+        #expect(fixture.sessions.count == 0)
+        guard
+            case .accepted(2, [], _) = fixture.pipeline.process(
+                fixture.request(#"{"n":"pageview","u":"https://a.test/","d":"a.test,b.test"}"#))
+        else {
+            Issue.record("expected both stored")
+            return
+        }
+        #expect(fixture.journal.entries.count == 2)
+    }
+
     @Test func rateLimitedOnlyWhenEveryDomainIsLimited() throws {
         let fixture = try PipelineFixture(limit: RateLimit(eventsPerMinute: 1, burst: 1))
         let both = #"{"n":"pageview","u":"https://a.test/","d":"a.test,b.test"}"#
@@ -78,14 +98,15 @@ struct PipelineFixture {
 
     init(
         limit: RateLimit = .unlimited, geo: (any GeoLookup)? = nil, enrichment: EnrichmentData = .builtIn,
-        revenueGoals: [String: String] = [:]
+        sites: [String] = ["a.test"], revenueGoals: [String: String] = [:]
     ) throws {
         var enrichment = enrichment
         if let geo { enrichment.geo = { geo } }
         pipeline = IngestPipeline(
-            sites: SiteRegistry(sites: [
-                Site(id: 1, domain: "a.test", rateLimit: limit, revenueGoals: revenueGoals)
-            ]),
+            sites: SiteRegistry(
+                sites: sites.enumerated().map {
+                    Site(id: Int64($0.offset + 1), domain: $0.element, rateLimit: limit, revenueGoals: revenueGoals)
+                }),
             rateLimiter: SiteRateLimiter(),
             salts: try SaltRing(store: InMemorySaltStore(), clock: clock),
             sessions: sessions,
@@ -102,7 +123,7 @@ struct PipelineFixture {
 
 /// An `EventJournal` that keeps entries in memory, or refuses them as a full journal does.
 final class RecordingJournal: EventJournal {
-    private let state = Mutex<(entries: [JournalEntry], refusing: Bool)>(([], false))
+    private let state = Mutex<(entries: [JournalEntry], refusing: Bool, room: Int)>(([], false, .max))
 
     var entries: [JournalEntry] { state.withLock { $0.entries } }
 
@@ -110,9 +131,31 @@ final class RecordingJournal: EventJournal {
         state.withLock { $0.refusing = refusing }
     }
 
-    func append(_ entry: JournalEntry) throws -> UInt64 {
+    /// Entries it takes before it is full (reservations count).
+    func setRoom(_ room: Int) {
+        state.withLock { $0.room = room }
+    }
+
+    func reserve(entries: Int, bytesEach: Int) throws -> JournalReservation {
+        try state.withLock { state in
+            guard !state.refusing, state.room >= entries else { throw JournalError.full }
+            state.room -= entries
+            return JournalReservation(entries: entries, bytes: entries * bytesEach)
+        }
+    }
+
+    func release(_ reservation: JournalReservation) {
+        let rest = reservation.takeRest()
+        state.withLock { $0.room += rest.entries }
+    }
+
+    func append(_ entry: JournalEntry, reservation: JournalReservation?) throws -> UInt64 {
         try state.withLock { state in
             if state.refusing { throw JournalError.full }
+            if reservation?.take(cost: 0) == nil {
+                guard state.room > 0 else { throw JournalError.full }
+                state.room -= 1
+            }
             state.entries.append(entry)
             return UInt64(state.entries.count)
         }

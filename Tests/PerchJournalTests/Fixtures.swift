@@ -78,11 +78,12 @@ enum Fixtures {
         applied: UInt64 = 0,
         durability: JournalDurability = .fsync,
         maxPending: Int = 1_000_000,
+        maxPendingBytes: Int = 256 << 20,
         segmentBytes: Int = 64 << 20
     ) throws -> Journal {
         let journal = try Journal(
-            directory: directory, durability: durability, maxPendingEntries: maxPending, segmentBytes: segmentBytes,
-            logger: quietLogger
+            directory: directory, durability: durability, maxPendingEntries: maxPending,
+            maxPendingBytes: maxPendingBytes, segmentBytes: segmentBytes, logger: quietLogger
         )
         try journal.open(appliedSequence: applied)
         return journal

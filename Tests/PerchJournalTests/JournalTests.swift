@@ -105,6 +105,53 @@ import Testing
         }
     }
 
+    @Test func fullWhenTheWaitingEntriesReachTheByteBound() async throws {
+        try await Fixtures.withDirectory { directory in
+            let cost = Journal.entryCost(payloadBytes: JournalCodec.encode(Fixtures.entry(1)).count)
+            let journal = try Fixtures.openJournal(directory, maxPendingBytes: cost * 3 + cost / 2)
+            defer { journal.close() }
+            _ = try await Fixtures.appendDurably(journal, (1...3).map { Fixtures.entry($0) })
+            #expect(journal.pendingBytes == cost * 3)
+            #expect(throws: JournalError.full) { try journal.append(Fixtures.entry(4)) }
+            journal.markApplied(through: 2)
+            #expect(journal.pendingBytes == cost)
+            _ = try await Fixtures.appendDurably(journal, [Fixtures.entry(4), Fixtures.entry(5)])
+            #expect(throws: JournalError.full) { try journal.append(Fixtures.entry(6)) }
+        }
+    }
+
+    @Test func aReservationGetsRoomForAllOrNone() async throws {
+        try await Fixtures.withDirectory { directory in
+            let journal = try Fixtures.openJournal(directory, maxPending: 5)
+            defer { journal.close() }
+            _ = try await Fixtures.appendDurably(journal, (1...2).map { Fixtures.entry($0) })
+            // Room for 3 more: a request of 4 gets none of it and nothing is journaled.
+            #expect(throws: JournalError.full) { try journal.reserve(entries: 4, bytesEach: 100) }
+            #expect(journal.lastSequence == 2)
+            let reservation = try journal.reserve(entries: 3, bytesEach: 100)
+            // While held, the room is not anybody else's.
+            #expect(throws: JournalError.full) { try journal.append(Fixtures.entry(99)) }
+            for index in 3...4 { try journal.append(Fixtures.entry(index), reservation: reservation) }
+            journal.release(reservation)
+            #expect(try journal.append(Fixtures.entry(5)) == 5)
+            #expect(throws: JournalError.full) { try journal.append(Fixtures.entry(6)) }
+        }
+    }
+
+    @Test func recoveryCountsTheBytesOfWhatIsStillPending() async throws {
+        try await Fixtures.withDirectory { directory in
+            let cost = Journal.entryCost(payloadBytes: JournalCodec.encode(Fixtures.entry(1)).count)
+            do {
+                let journal = try Fixtures.openJournal(directory)
+                _ = try await Fixtures.appendDurably(journal, (1...4).map { Fixtures.entry($0) })
+                journal.close()
+            }
+            let reopened = try Fixtures.openJournal(directory, applied: 1)
+            defer { reopened.close() }
+            #expect(reopened.pendingBytes == cost * 3)
+        }
+    }
+
     @Test func closedJournalRefusesAppendsAndCloseIsIdempotent() async throws {
         try await Fixtures.withDirectory { directory in
             let notOpen = try Journal(directory: directory, logger: Fixtures.quietLogger)

@@ -82,4 +82,15 @@ import Testing
         let body = #"{"n":"pageview","u":"https://www.Page.com/""# + (extra.isEmpty ? "" : "," + extra) + "}"
         #expect(TestDecoding.request(body)?.domains == expected)
     }
+
+    @Test func atMostFiftyDomainsPerRequest() {
+        let fifty = (1...50).map { "s\($0).com" }.joined(separator: ",")
+        #expect(TestDecoding.request(#"{"n":"pageview","u":"https://a.com/","d":"\#(fifty)"}"#)?.domains.count == 50)
+        let body = #"{"n":"pageview","u":"https://a.com/","d":"\#(fifty),s51.com"}"#
+        #expect(TestDecoding.request(body) == nil)
+        #expect(TestDecoding.errorBody(body) == #"{"errors":{"domain":["lists at most 50 domains"]}}"#)
+        // A 1 MB body of commas is refused, not fanned out into events.
+        let commas = String(repeating: ",", count: 300_000)
+        #expect(TestDecoding.request(#"{"n":"pageview","u":"https://a.com/","d":"a.com\#(commas)"}"#) == nil)
+    }
 }

@@ -8,6 +8,7 @@ import PerchEnrich
 import PerchJournal
 import PerchSQLite
 import PerchServer
+import PerchWeb
 
 /// A real Perch server for tests: SQLite and the journal in a temporary directory, a manual clock,
 /// served on a live socket (so the peer is a real loopback address).
@@ -24,7 +25,8 @@ struct TestServer {
         durability: JournalDurability = .buffer,
         sites: [(String, RateLimit)] = [("example.com", .unlimited)],
         fastPath: Bool = true,
-        trustedProxies: [CIDRBlock] = CIDRBlock.loopback
+        trustedProxies: [CIDRBlock] = CIDRBlock.loopback,
+        webAssets: WebAssets = .builtIn()
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("perch-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -43,7 +45,7 @@ struct TestServer {
             store: store,
             journal: journal,
             clock: clock,
-            settings: ServerSettings(eventFastPath: fastPath, trustedProxies: trustedProxies),
+            settings: ServerSettings(eventFastPath: fastPath, trustedProxies: trustedProxies, webAssets: webAssets),
             logger: Self.quietLogger
         )
     }

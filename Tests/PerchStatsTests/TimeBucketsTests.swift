@@ -25,6 +25,7 @@ struct TimeBucketsTests {
             let local = instant + Int64(range.timeZone.offset(atUTC: instant))
             let label: String
             switch granularity {
+            case .minute: label = ResolvedDateRange.minuteLabel(localSeconds: local - ((local % 60) + 60) % 60)
             case .hour: label = ResolvedDateRange.hourLabel(localSeconds: local - ((local % 3600) + 3600) % 3600)
             case .day: label = CivilDate(daysSinceEpoch: Int(local / 86_400)).description
             case .week:
@@ -52,6 +53,8 @@ struct TimeBucketsTests {
         ("2025-10-01", "2026-09-30", "Australia/Sydney", .week),
         ("2025-10-15", "2026-09-30", "America/New_York", .month),
         ("2026-11-01", "2026-11-02", "Asia/Kathmandu", .hour),
+        ("2026-11-01", "2026-11-01", "Asia/Kathmandu", .minute),
+        ("2026-03-29", "2026-03-29", "Europe/Berlin", .minute),
     ])
     func bucketsHoldExactlyTheInstantsOfTheirLabel(
         first: String, last: String, zone: String, granularity: TimeGranularity

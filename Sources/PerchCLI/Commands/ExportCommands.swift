@@ -41,7 +41,7 @@ struct EventsCommand: ParsableCommand {
             let (store, siteID) = try options.open()
             var output = BufferedOutput()
             try store.exportEvents(siteID: siteID, format: options.format) { output.write($0) }
-            output.flush()
+            try output.finish()
         }
     }
 }
@@ -63,7 +63,7 @@ struct SessionsCommand: ParsableCommand {
             let (store, siteID) = try options.open()
             var output = BufferedOutput()
             try store.exportSessions(siteID: siteID, format: options.format) { output.write($0) }
-            output.flush()
+            try output.finish()
         }
     }
 }

@@ -46,7 +46,7 @@ struct GeoIPCommand: ParsableCommand {
             } else {
                 addresses.forEach(emit)
             }
-            output.flush()
+            try output.finish()
         }
     }
 }

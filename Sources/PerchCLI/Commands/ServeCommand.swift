@@ -40,6 +40,19 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var statsCacheMB: String?
 
+    @Option(
+        name: .customLong("journal-max-mb"),
+        help:
+            "Memory for events not yet in the store, in MiB; past it /api/event answers 503 (env PERCH_JOURNAL_MAX_MB, default 256)."
+    )
+    var journalMaxMB: String?
+
+    @Option(
+        name: .customLong("web-assets"),
+        help: "Serve the dashboard and tracker files from this folder instead of the built-in copies (development)."
+    )
+    var webAssets: String?
+
     func run() async throws {
         let env = EnvironmentFallback(environment: ProcessInfo.processInfo.environment)
         let configuration: ServeConfiguration
@@ -63,6 +76,11 @@ struct ServeCommand: AsyncParsableCommand {
                 statsCacheBytes: try ConfigurationParser.mebibytes(
                     env.value(flag: statsCacheMB, variable: "PERCH_STATS_CACHE_MB", default: "512"),
                     option: "--stats-cache-mb"
+                ),
+                webAssetsDirectory: webAssets,
+                journalMaxBytes: try ConfigurationParser.mebibytes(
+                    env.value(flag: journalMaxMB, variable: "PERCH_JOURNAL_MAX_MB", default: "256"),
+                    option: "--journal-max-mb", minimum: 1
                 )
             )
         } catch {

@@ -33,7 +33,7 @@ struct UserAgentCommand: ParsableCommand {
                         + "\"bot\":\(bots.isBot(userAgent))}\n"
                 )
             }
-            output.flush()
+            try output.finish()
         }
     }
 }

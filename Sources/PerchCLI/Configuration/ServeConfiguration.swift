@@ -16,6 +16,10 @@ struct ServeConfiguration: Sendable {
     var trustedProxies: [CIDRBlock]
     /// The Stats API's column cache budget (`SQLiteDatabase.open(path:columnCacheBytes:)`).
     var statsCacheBytes: Int
+    /// A folder to serve the web assets from instead of the embedded copies (development).
+    var webAssetsDirectory: String?
+    /// The journal's bound on events waiting for the store (`Journal.maxPendingBytes`).
+    var journalMaxBytes: Int = 256 << 20
     var maxBodyBytes: Int = 1_000_000
 }
 
@@ -52,10 +56,14 @@ enum ConfigurationParser {
         }
     }
 
-    /// A whole number of MiB, 0 to 1 TiB, as bytes.
-    static func mebibytes(_ text: String, option: String) throws(ConfigurationError) -> Int {
-        guard let value = Int(text), (0...(1 << 20)).contains(value) else {
-            throw .invalid(option, text, "expected a whole number of MiB, e.g. 512 (0 turns it off)")
+    /// A whole number of MiB, `minimum` to 1 TiB, as bytes.
+    static func mebibytes(_ text: String, option: String, minimum: Int = 0) throws(ConfigurationError) -> Int {
+        guard let value = Int(text), (minimum...(1 << 20)).contains(value) else {
+            throw .invalid(
+                option, text,
+                minimum == 0
+                    ? "expected a whole number of MiB, e.g. 512 (0 turns it off)"
+                    : "expected a whole number of MiB, at least \(minimum)")
         }
         return value << 20
     }

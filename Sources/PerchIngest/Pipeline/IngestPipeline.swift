@@ -1,5 +1,6 @@
 import PerchCore
 import PerchEnrich
+import PerchJournal
 import PerchPayload
 
 /// The ingest path of `POST /api/event` as one synchronous function, in spec §5's order: decode and
@@ -8,6 +9,10 @@ import PerchPayload
 /// channel, identify the visitor, attach the session and journal the result. Nothing here awaits;
 /// the HTTP layer waits for durability afterwards.
 package struct IngestPipeline: Sendable {
+    /// The encoded size a journal reservation assumes per event (a pageview with a referrer and a
+    /// few props encodes to 300–500 bytes).
+    static let typicalEntryBytes = 512
+
     package let decoder: EventRequestDecoder
     package let sites: SiteRegistry
     package let rateLimiter: SiteRateLimiter
@@ -112,6 +117,17 @@ package struct IngestPipeline: Sendable {
         let channel = acquisitionChannel(event.acquisition)
         var lastSequence: UInt64?
         var stored = 0
+        // A request naming several sites is journaled whole or not at all: a 503 after journaling
+        // some of its events would make the client's retry store those twice.
+        var reservation: JournalReservation?
+        if admitted.count > 1 {
+            do {
+                reservation = try journal.reserve(entries: admitted.count, bytesEach: Self.typicalEntryBytes)
+            } catch {
+                return .unavailable(retryAfterSeconds: 1)
+            }
+        }
+        defer { reservation.map(journal.release) }
         for (domain, site) in admitted {
             // Spec §5 steps 4–6 and 8: hostname allow, page block, IP block, then country block.
             if let shields = shields?.shields(forSite: site.id) {
@@ -155,12 +171,12 @@ package struct IngestPipeline: Sendable {
                 ) { result in
                     // Inside the session's lock, so one visitor's entries reach the journal in order.
                     switch result {
-                    case .success(let entry): .success(try journal.append(entry))
+                    case .success(let entry): .success(try journal.append(entry, reservation: reservation))
                     case .failure(let reason): .failure(reason)
                     }
                 }
             } catch {
-                // The journal is full or failed; an earlier domain of this request may be journaled.
+                // Full (one domain; several hold a reservation) or failed: the client should retry.
                 return .unavailable(retryAfterSeconds: 1)
             }
             switch outcome {

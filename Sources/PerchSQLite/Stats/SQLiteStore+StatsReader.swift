@@ -51,6 +51,18 @@ extension SQLiteStore: StatsReader {
         }
     }
 
+    package func propertyKeys(siteID: Int64, since: Int64, limit: Int) async throws -> [String] {
+        try await writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT j.key FROM events e, json_each(e.props) j
+                    WHERE e.site_id = ? AND e.timestamp >= ? AND e.props <> '{}' ORDER BY j.key LIMIT ?
+                    """,
+                arguments: [siteID, since, limit])
+        }
+    }
+
     static func databaseValue(_ value: SQLValue) -> DatabaseValue {
         switch value {
         case .null: .null

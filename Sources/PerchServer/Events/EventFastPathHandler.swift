@@ -34,6 +34,11 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
     private var owedByHummingbird = 0
     private var queued: [HTTPRequestPart] = []
     private static let maxQueuedParts = 256
+    /// A close asked for (by Hummingbird's graceful shutdown, which sees no request of ours) while
+    /// our reply waited for the journal: done once the reply is written, so a journaled event is
+    /// always answered and its client has no reason to send it again.
+    private var deferredClose: EventLoopPromise<Void>?
+    private var closeDeferred = false
 
     init(responder: EventResponder) {
         self.responder = responder
@@ -47,6 +52,21 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
             return
         }
         handle(part, context: context)
+    }
+
+    func close(context: ChannelHandlerContext, mode: CloseMode, promise: EventLoopPromise<Void>?) {
+        guard case .replying = state, mode != .input else {
+            context.close(mode: mode, promise: promise)
+            return
+        }
+        if let promise {
+            if let deferredClose {
+                deferredClose.futureResult.cascade(to: promise)
+            } else {
+                deferredClose = promise
+            }
+        }
+        closeDeferred = true
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -119,8 +139,13 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         }
     }
 
-    private func finish(_ result: IngestResult, closing: Bool, context: ChannelHandlerContext) {
+    private func finish(_ result: IngestResult, closing wanted: Bool, context: ChannelHandlerContext) {
         guard case .replying = state else { return }
+        let closing = wanted || closeDeferred
+        if closeDeferred, let promise = deferredClose {
+            deferredClose = nil
+            context.channel.closeFuture.cascade(to: promise)
+        }
         write(responder.response(for: result), closing: closing, context: context)
         if closing {
             state = .closing

@@ -17,6 +17,7 @@ package final class ServerMetrics: Sendable {
     private let outcomeAccepted: CoreMetrics.Counter
     private let outcomeDropped: [DropReason: CoreMetrics.Counter]
     private let journalPending: CoreMetrics.Gauge
+    private let journalPendingBytes: CoreMetrics.Gauge
     private let flushDuration: CoreMetrics.Timer
     private let flushedEvents: CoreMetrics.Counter
     private let flushFailures: CoreMetrics.Counter
@@ -64,6 +65,7 @@ package final class ServerMetrics: Sendable {
             }
         )
         journalPending = CoreMetrics.Gauge(label: "perch_journal_pending_entries", factory: factory)
+        journalPendingBytes = CoreMetrics.Gauge(label: "perch_journal_pending_bytes", factory: factory)
         flushDuration = CoreMetrics.Timer(label: "perch_flush_duration_seconds", factory: factory)
         flushedEvents = CoreMetrics.Counter(label: "perch_flushed_entries_total", factory: factory)
         flushFailures = CoreMetrics.Counter(label: "perch_flush_failures_total", factory: factory)
@@ -84,8 +86,9 @@ package final class ServerMetrics: Sendable {
         outcomeDropped[reason]?.increment()
     }
 
-    package func journal(pending: Int) {
+    package func journal(pending: Int, bytes: Int) {
         journalPending.record(pending)
+        journalPendingBytes.record(bytes)
     }
 
     package func flushed(entries: Int, nanoseconds: Int64) {

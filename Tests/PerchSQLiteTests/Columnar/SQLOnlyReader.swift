@@ -18,4 +18,8 @@ struct SQLOnlyReader: StatsReader {
     }
 
     func precomputedGroups(_ request: PrecomputeRequest) async throws -> PrecomputedGroups? { nil }
+
+    func propertyKeys(siteID: Int64, since: Int64, limit: Int) async throws -> [String] {
+        try await store.propertyKeys(siteID: siteID, since: since, limit: limit)
+    }
 }

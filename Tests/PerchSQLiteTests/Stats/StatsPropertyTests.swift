@@ -8,19 +8,14 @@ import Testing
 /// Random multi-site event streams (time zones, sessions across midnight, props, goals, revenue)
 /// and random valid queries: every answer of the API must equal the brute-force answer that
 /// `StatsOracle` computes over the raw rows. A failure prints its seed and the query body;
-/// `PERCH_PROPERTY_SEED=<seed>` replays that one case.
+/// `PERCH_PROPERTY_SEED=<seed>` replays that one case. CI runs a fixed set of seeds;
+/// `PERCH_PROPERTY_RANDOM=1` draws new ones.
 @Suite struct StatsPropertyTests {
     static let cases = 300
     static let queriesPerCase = 6
 
     @Test func apiMatchesBruteForce() async throws {
-        let seeds: [UInt64]
-        if let text = ProcessInfo.processInfo.environment["PERCH_PROPERTY_SEED"], let seed = UInt64(text) {
-            seeds = [seed]
-        } else {
-            var source = SystemRandomNumberGenerator()
-            seeds = (0..<Self.cases).map { _ in source.next() }
-        }
+        let seeds = Self.seeds(environment: ProcessInfo.processInfo.environment)
         var columnAnswers = 0
         for seed in seeds {
             let (failures, answered) = try await Self.check(seed: seed)
@@ -30,6 +25,20 @@ import Testing
         // Odd seeds load the column cache and ask mostly plain queries (about 2.5 of them per case
         // are answered from it): make sure it was used.
         #expect(seeds.count < 20 || columnAnswers >= seeds.count / 2, "column cache answered \(columnAnswers)")
+    }
+
+    /// The cases' seeds: the one `PERCH_PROPERTY_SEED` names; fresh random ones when
+    /// `PERCH_PROPERTY_RANDOM=1` (to explore); otherwise a fixed sequence from
+    /// `PERCH_PROPERTY_BASE_SEED` (default 20261206), so a CI run is reproducible and a failure
+    /// there fails the same way on a developer's machine.
+    static func seeds(environment: [String: String]) -> [UInt64] {
+        if let text = environment["PERCH_PROPERTY_SEED"], let seed = UInt64(text) { return [seed] }
+        if environment["PERCH_PROPERTY_RANDOM"] == "1" {
+            var source = SystemRandomNumberGenerator()
+            return (0..<cases).map { _ in source.next() }
+        }
+        var source = SplitMix64(seed: environment["PERCH_PROPERTY_BASE_SEED"].flatMap { UInt64($0) } ?? 20_261_206)
+        return (0..<cases).map { _ in source.next() }
     }
 
     /// One random world and a few random queries against it; returns the mismatches and how
