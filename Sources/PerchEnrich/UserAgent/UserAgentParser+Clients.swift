@@ -36,7 +36,8 @@ extension UserAgentParser {
     private static let mobileApps: [(String, String)] = [
         ("word", "Microsoft Office Word"), ("excel", "Microsoft Office Excel"),
         ("powerpoint", "Microsoft Office PowerPoint"), ("onenote", "Microsoft Office OneNote"),
-        ("microsoft-cryptoapi", "Windows CryptoAPI"), ("microsoft-delivery-optimization", "Windows Delivery"),
+        ("microsoft-cryptoapi", "Windows CryptoAPI"),
+        ("microsoft-delivery-optimization", "Windows Delivery Optimization"),
         ("androiddownloadmanager", "AndroidDownloadManager"), ("com.google.android.apps.searchlite", "Google Go"),
     ]
 

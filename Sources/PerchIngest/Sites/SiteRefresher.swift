@@ -68,7 +68,8 @@ package struct SiteRefresher: Service {
         }
     }
 
-    /// Makes the registry call `refreshIfChanged` when it does not know a domain.
+    /// Makes the registry call `refreshIfChanged` when it does not know a domain. The registry then
+    /// holds this refresher (and the refresher the registry) for the life of the server.
     package func watchMisses() {
         let refresher = self
         registry.reloadOnMiss { refresher.refreshIfChanged() }
