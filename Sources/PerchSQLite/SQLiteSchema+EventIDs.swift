@@ -1,7 +1,7 @@
-/// Migration `v6-event-ids` (frozen once shipped): the idempotency keys of events stored through
+/// Migration `v7-event-ids` (frozen once shipped): the idempotency keys of events stored through
 /// the batch endpoint, written in the same transaction as the events, kept 48 hours.
 extension SQLiteSchema {
-    static let v6EventIDs = """
+    static let v7EventIDs = """
         CREATE TABLE event_ids (
             key TEXT PRIMARY KEY,
             timestamp INTEGER NOT NULL

@@ -16,7 +16,8 @@ enum SQLiteSchema {
         migrator.registerMigration("v3-stats") { db in try db.execute(sql: v3Stats) }
         migrator.registerMigration("v4-clustered") { db in try db.execute(sql: v4Clustered) }
         migrator.registerMigration("v5-dashboard") { db in try db.execute(sql: v5Dashboard) }
-        migrator.registerMigration("v6-event-ids") { db in try db.execute(sql: v6EventIDs) }
+        migrator.registerMigration("v6-goals-version") { db in try db.execute(sql: v6GoalsVersion) }
+        migrator.registerMigration("v7-event-ids") { db in try db.execute(sql: v7EventIDs) }
         return migrator
     }
 

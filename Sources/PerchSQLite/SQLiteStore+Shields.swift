@@ -3,7 +3,8 @@ import PerchCore
 
 /// Shield rules (spec §7.2) for the CLI, and the directory the server polls. Rules arrive already
 /// normalised (`ShieldRuleParser`), so equal rules are equal text and the table's unique key
-/// refuses duplicates; the per-kind limits are checked in the same transaction as the insert.
+/// refuses duplicates; equivalent patterns (`ShieldRule.isEquivalent`) and the per-kind limits are
+/// checked in the same transaction as the insert.
 extension SQLiteStore: ShieldDirectory {
     /// A number that changes whenever a rule is added or removed, by any process.
     package func shieldsVersion() throws(SQLiteStoreError) -> Int64 {
@@ -43,33 +44,31 @@ extension SQLiteStore: ShieldDirectory {
         return try outcome.get()
     }
 
-    /// Adds a rule to an active site; false when the site already has it. Throws
+    /// Adds a rule to an active site. Throws `ShieldError.duplicateRule` when the site already has
+    /// it or an equivalent one (`/test/*` and `/test/**`, as Plausible refuses them),
     /// `ShieldError.tooManyRules` past the kind's limit and `ShieldError.unknownSite`.
-    @discardableResult
-    package func addShieldRule(_ rule: ShieldRule, domain: String) throws -> Bool {
+    package func addShieldRule(_ rule: ShieldRule, domain: String) throws {
         let now = clock.nowSeconds()
-        let outcome: Result<Bool, ShieldError> = try SQLiteStoreError.wrap {
+        let outcome: Result<Void, ShieldError> = try SQLiteStoreError.wrap {
             try writer.write { db in
                 guard let siteID = try Self.activeSiteID(db, domain: domain) else {
                     return .failure(.unknownSite(Site.canonicalDomain(domain)))
                 }
-                let exists =
-                    try Bool.fetchOne(
-                        db, sql: "SELECT 1 FROM shield_rules WHERE site_id = ? AND kind = ? AND value = ?",
-                        arguments: [siteID, rule.kind.rawValue, rule.value]) ?? false
-                if exists { return .success(false) }
-                let count =
-                    try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM shield_rules WHERE site_id = ? AND kind = ?",
-                        arguments: [siteID, rule.kind.rawValue]) ?? 0
-                guard count < rule.kind.maxRules else { return .failure(.tooManyRules(rule.kind)) }
+                let values = try String.fetchAll(
+                    db, sql: "SELECT value FROM shield_rules WHERE site_id = ? AND kind = ? ORDER BY id",
+                    arguments: [siteID, rule.kind.rawValue])
+                let existing = values.map { ShieldRule(kind: rule.kind, value: $0) }
+                if let same = existing.first(where: { $0 == rule }) ?? existing.first(where: rule.isEquivalent) {
+                    return .failure(.duplicateRule(rule, existing: same, domain: Site.canonicalDomain(domain)))
+                }
+                guard existing.count < rule.kind.maxRules else { return .failure(.tooManyRules(rule.kind)) }
                 try db.execute(
                     sql: "INSERT INTO shield_rules (site_id, kind, value, created_at) VALUES (?, ?, ?, ?)",
                     arguments: [siteID, rule.kind.rawValue, rule.value, now])
-                return .success(true)
+                return .success(())
             }
         }
-        return try outcome.get()
+        try outcome.get()
     }
 
     /// Removes a rule from an active site; false when the site has no such rule.

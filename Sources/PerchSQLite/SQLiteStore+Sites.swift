@@ -12,10 +12,25 @@ extension SQLiteStore {
         SELECT id, domain, timezone, rate_limit_per_minute, burst, debug_drops FROM sites WHERE removed_at IS NULL
         """
 
+    /// The active sites with their revenue goals, which ingestion needs (spec §4.6).
     package func allSites() throws(SQLiteStoreError) -> [Site] {
         try SQLiteStoreError.wrap {
             try writer.read { db in
-                try Row.fetchAll(db, sql: Self.selectSite + " ORDER BY domain").map(Self.site)
+                var revenueGoals: [Int64: [String: String]] = [:]
+                let goals = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT site_id, event_name, currency FROM goals
+                        WHERE event_name IS NOT NULL AND currency IS NOT NULL
+                        """)
+                while let row = try goals.next() {
+                    revenueGoals[row[0], default: [:]][row[1]] = row[2]
+                }
+                return try Row.fetchAll(db, sql: Self.selectSite + " ORDER BY domain").map { row in
+                    var site = Self.site(row)
+                    site.revenueGoals = revenueGoals[site.id] ?? [:]
+                    return site
+                }
             }
         }
     }
@@ -137,6 +152,7 @@ extension SQLiteStore {
 
     private static func validate(_ limit: RateLimit) throws(SQLiteStoreError) {
         guard let perMinute = limit.eventsPerMinute else { return }
-        guard perMinute >= 1, limit.burst >= 1 else { throw .invalidRateLimit }
+        // 0 per minute is a blocked site (Plausible's blocked sites): every event is answered 429.
+        guard perMinute >= 0, limit.burst >= 1 else { throw .invalidRateLimit }
     }
 }

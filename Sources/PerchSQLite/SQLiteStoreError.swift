@@ -9,7 +9,7 @@ package enum SQLiteStoreError: Error, Sendable, Equatable {
     case unknownTimezone(String)
     /// Empty after canonicalisation, or holds characters a host name cannot.
     case invalidDomain(String)
-    /// A limit below 1 event per minute, or a limited site with a burst below 1.
+    /// A negative limit, or a limited site with a burst below 1.
     case invalidRateLimit
     /// The database file or its folder could not be created or opened.
     case cannotOpen(path: String, reason: String)

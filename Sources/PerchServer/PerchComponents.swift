@@ -97,6 +97,7 @@ package struct PerchComponents {
             logger: logger
         )
         try refresher.refresh()
+        refresher.watchMisses()
         let shields = ShieldRegistry()
         let shieldRefresher = ShieldRefresher(
             directory: store,

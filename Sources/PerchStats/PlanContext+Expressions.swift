@@ -51,24 +51,36 @@ extension PlanContext {
         "SELECT h.user_id FROM events h WHERE \(eventsWhere("h")) AND \(eventCondition(inner, alias: "h"))"
     }
 
-    /// A top-level filter over sessions: visit filters apply to the session row, an `event:page`
-    /// filter to its entry page, any other event filter selects the sessions with a matching event.
+    /// A top-level filter over sessions: visit filters apply to the session row, event filters
+    /// (`event:page` included) select the sessions with a matching event in the range, as
+    /// Plausible joins sessions to their events. Only `bounce_rate` reads an `event:page` filter as
+    /// the entry page (`entryPageCondition`).
     func sessionCondition(_ filter: Filter) -> SQLFragment {
-        let direct = filter.leaves().allSatisfy { !$0.0.dimension.isEventDimension || $0.0.dimension == .event(.page) }
+        let direct = filter.leaves().allSatisfy { !$0.0.dimension.isEventDimension }
         guard direct else {
             return "s.session_id IN (SELECT x.session_id FROM events x WHERE \(eventsWhere("x")) AND "
                 + "\(eventCondition(filter, alias: "x")))"
         }
         switch filter {
         case .leaf(let leaf):
-            let dimension = leaf.dimension == .event(.page) ? .visit(.entryPage) : leaf.dimension
-            return leafCondition(dimensionExpression(dimension, side: .sessions, alias: "s"), leaf)
+            return leafCondition(dimensionExpression(leaf.dimension, side: .sessions, alias: "s"), leaf)
         case .and(let filters): return "(" + SQLFragment.joined(filters.map(sessionCondition), separator: " AND ") + ")"
         case .or(let filters): return "(" + SQLFragment.joined(filters.map(sessionCondition), separator: " OR ") + ")"
         case .not(let inner): return "NOT \(sessionCondition(inner))"
         case .hasDone(let inner): return "s.user_id IN (\(behaviour(inner)))"
         case .hasNotDone(let inner): return "s.user_id NOT IN (\(behaviour(inner)))"
         }
+    }
+
+    /// Plausible's bounce rate under a page filter counts only the sessions that *entered* on the
+    /// page: the query's first top-level `event:page` filter applied to the entry page, nil
+    /// without one. No other session metric carries this condition (Plausible's `visit_duration`,
+    /// `views_per_visit`, `visits` and `visitors` average every session with a matching event).
+    var entryPageCondition: SQLFragment? {
+        for case .leaf(let leaf) in query.query.filters where leaf.dimension == .event(.page) {
+            return leafCondition(dimensionExpression(.visit(.entryPage), side: .sessions, alias: "s"), leaf)
+        }
+        return nil
     }
 
     private func leafCondition(_ expression: SQLFragment, _ leaf: FilterLeaf) -> SQLFragment {

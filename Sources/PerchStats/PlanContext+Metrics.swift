@@ -38,6 +38,11 @@ extension PlanContext {
         case (.sessions, .visitors): return aggregate(.distinct(Measure.sessionVisitor.operand))
         case (.sessions, .visits): return aggregate(.count)
         case (.sessions, .bounceRate):
+            if let entered = entryPageCondition {
+                let bounces = aggregate(.sum("CASE WHEN \(entered) THEN \(Measure.sessionBounce.operand) ELSE 0 END"))
+                let visits = aggregate(.sum("CASE WHEN \(entered) THEN 1 ELSE 0 END"))
+                return "100.0 * \(bounces) / nullif(\(visits), 0)"
+            }
             return "100.0 * \(aggregate(.sum(Measure.sessionBounce.operand))) / nullif(\(aggregate(.count)), 0)"
         case (.sessions, .visitDuration): return aggregate(.average(Measure.sessionDuration.operand))
         case (.sessions, .viewsPerVisit):

@@ -19,8 +19,14 @@ struct ShieldsCommandTests {
         #expect(try perch.command(["shields", "add", "live.test", "--page", "/private/**"]).status == 0)
         #expect(try perch.command(["shields", "add", "live.test", "--hostname", "*live.test"]).status == 0)
         #expect(try perch.command(["shields", "add", "live.test", "--ip", "10.0.0.0/8"]).status == 0)
-        let again = try perch.command(["shields", "add", "live.test", "--ip", "2001:db8::1"])
-        #expect(again.status == 0 && again.output.hasPrefix("unchanged"))
+        let again = try perch.commandWithErrors(["shields", "add", "live.test", "--ip", "2001:db8::1"])
+        #expect(again.status != 0)
+        #expect(again.errors.contains("live.test already has ip rule 2001:db8::1"))
+        // `*` and `**` both match any run of characters: Plausible refuses the second as a duplicate.
+        let equivalent = try perch.commandWithErrors(["shields", "add", "live.test", "--page", "/private/*"])
+        #expect(equivalent.status != 0)
+        #expect(
+            equivalent.errors.contains("page rule /private/* is equivalent to live.test's existing rule /private/**"))
 
         let list = try perch.command(["shields", "list", "live.test"])
         #expect(list.status == 0)

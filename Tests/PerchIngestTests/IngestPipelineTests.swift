@@ -98,13 +98,15 @@ struct PipelineFixture {
 
     init(
         limit: RateLimit = .unlimited, geo: (any GeoLookup)? = nil, enrichment: EnrichmentData = .builtIn,
-        sites: [String] = ["a.test"]
+        sites: [String] = ["a.test"], revenueGoals: [String: String] = [:]
     ) throws {
         var enrichment = enrichment
         if let geo { enrichment.geo = { geo } }
         pipeline = IngestPipeline(
             sites: SiteRegistry(
-                sites: sites.enumerated().map { Site(id: Int64($0.offset + 1), domain: $0.element, rateLimit: limit) }),
+                sites: sites.enumerated().map {
+                    Site(id: Int64($0.offset + 1), domain: $0.element, rateLimit: limit, revenueGoals: revenueGoals)
+                }),
             rateLimiter: SiteRateLimiter(),
             salts: try SaltRing(store: InMemorySaltStore(), clock: clock),
             sessions: sessions,

@@ -55,12 +55,13 @@ struct SiteRateLimiterTests {
         #expect(admitted(limiter, limit: .unlimited, at: Self.t0, times: 10_000) == 10_000)
     }
 
-    @Test("zero per minute blocks once the burst is spent")
+    @Test("zero per minute is a blocked site: not even the burst is admitted")
     func zeroRate() {
         let limiter = SiteRateLimiter()
         let limit = RateLimit(eventsPerMinute: 0, burst: 2)
-        #expect(admitted(limiter, limit: limit, at: Self.t0, times: 5) == 2)
+        #expect(admitted(limiter, limit: limit, at: Self.t0, times: 5) == 0)
         #expect(admitted(limiter, limit: limit, at: Self.t0 + 86_400_000, times: 5) == 0)
+        #expect(limiter.admit(siteID: 1, limit: limit, nowMilliseconds: Self.t0) == .limited(retryAfterSeconds: 60))
     }
 
     @Test("sites have independent buckets")

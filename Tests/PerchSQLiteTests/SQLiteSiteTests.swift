@@ -1,4 +1,5 @@
 import PerchCore
+import PerchStats
 import Testing
 
 @testable import PerchSQLite
@@ -20,6 +21,20 @@ import Testing
         #expect(try store.allSites() == [site])
         let createdAt = try store.writer.read { db in try Int64.fetchOne(db, sql: "SELECT created_at FROM sites") }
         #expect(createdAt == 1_795_773_600)
+    }
+
+    /// Ingestion needs a site's revenue goals (spec §4.6); the server's directory carries them.
+    @Test func directoryCarriesRevenueGoalsByEventName() throws {
+        try store.addSite(domain: "a.test")
+        try store.addSite(domain: "b.test")
+        let before = try store.sitesVersion()
+        _ = try store.addGoal(Goal(kind: .event("Purchase"), currency: "EUR"), domain: "a.test")
+        #expect(try store.sitesVersion() != before, "a running server must notice a new revenue goal")
+        _ = try store.addGoal(Goal(kind: .event("Signup")), domain: "a.test")
+        _ = try store.addGoal(Goal(kind: .page("/thanks")), domain: "a.test")
+        let sites = try store.allSites()
+        #expect(sites.first { $0.domain == "a.test" }?.revenueGoals == ["Purchase": "EUR"])
+        #expect(sites.first { $0.domain == "b.test" }?.revenueGoals == [:])
     }
 
     @Test func unlimitedRateIsStoredAsNull() throws {
@@ -51,9 +66,15 @@ import Testing
         #expect(try store.allSites().isEmpty)
     }
 
-    @Test(arguments: [RateLimit(eventsPerMinute: 0, burst: 10), RateLimit(eventsPerMinute: 10, burst: 0)])
+    @Test(arguments: [RateLimit(eventsPerMinute: -1, burst: 10), RateLimit(eventsPerMinute: 10, burst: 0)])
     func invalidRateLimitsAreRejected(limit: RateLimit) throws {
         #expect(throws: SQLiteStoreError.invalidRateLimit) { try store.addSite(domain: "a.test", rateLimit: limit) }
+    }
+
+    @Test func zeroPerMinuteIsABlockedSite() throws {
+        let site = try store.addSite(domain: "blocked.test", rateLimit: RateLimit(eventsPerMinute: 0, burst: 120))
+        #expect(try store.site(domain: "blocked.test")?.rateLimit.eventsPerMinute == 0)
+        #expect(site.rateLimit.eventsPerMinute == 0)
     }
 
     @Test func updateChangesOnlyWhatIsGiven() throws {

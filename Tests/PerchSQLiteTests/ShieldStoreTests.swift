@@ -19,7 +19,7 @@ import Testing
             ShieldRule(kind: .page, value: "/admin/**"), ShieldRule(kind: .ip, value: "10.0.0.0/8"),
             ShieldRule(kind: .country, value: "EE"), ShieldRule(kind: .hostname, value: "*.example.com"),
         ]
-        for rule in rules { #expect(try store.addShieldRule(rule, domain: "WWW.example.com")) }
+        for rule in rules { try store.addShieldRule(rule, domain: "WWW.example.com") }
         #expect(try store.shieldRules(domain: "example.com") == rules)
         #expect(try store.shieldRules(domain: "other.test").isEmpty)
         #expect(try store.removeShieldRule(rules[1], domain: "example.com"))
@@ -29,11 +29,31 @@ import Testing
         #expect(try store.allShieldRules() == [siteID: [rules[0], rules[2], rules[3]]])
     }
 
-    @Test func duplicatesAreNotAddedTwice() throws {
+    @Test func duplicatesAreRefused() throws {
         let rule = ShieldRule(kind: .ip, value: "203.0.113.7")
-        #expect(try store.addShieldRule(rule, domain: "example.com"))
-        #expect(try !store.addShieldRule(rule, domain: "example.com"))
+        try store.addShieldRule(rule, domain: "example.com")
+        #expect(throws: ShieldError.duplicateRule(rule, existing: rule, domain: "example.com")) {
+            try store.addShieldRule(rule, domain: "example.com")
+        }
         #expect(try store.shieldRules(domain: "example.com") == [rule])
+    }
+
+    /// Plausible keys page rules by their compiled pattern, where `*` and `**` are both `.*`.
+    @Test(arguments: [
+        (ShieldRule.Kind.page, "/test/*", "/test/**"), (.page, "/test/**", "/test/*"), (.page, "/a/*/b", "/a/***/b"),
+        (.hostname, "*.example.com", "**.example.com"),
+    ])
+    func equivalentPatternsAreRefusedAsDuplicates(kind: ShieldRule.Kind, first: String, second: String) throws {
+        let existing = ShieldRule(kind: kind, value: first)
+        let rule = ShieldRule(kind: kind, value: second)
+        try store.addShieldRule(existing, domain: "example.com")
+        let error = ShieldError.duplicateRule(rule, existing: existing, domain: "example.com")
+        #expect(throws: error) { try store.addShieldRule(rule, domain: "example.com") }
+        #expect(error.description.contains("equivalent"))
+        #expect(try store.shieldRules(domain: "example.com") == [existing])
+        // Different patterns stay different rules.
+        try store.addShieldRule(ShieldRule(kind: kind, value: first + "x"), domain: "example.com")
+        try store.addShieldRule(ShieldRule(kind: kind, value: second), domain: "other.test")
     }
 
     @Test(arguments: ShieldRule.Kind.allCases)
@@ -45,9 +65,9 @@ import Testing
             try store.addShieldRule(ShieldRule(kind: kind, value: "one more"), domain: "example.com")
         }
         // The limit is per site and per kind.
-        #expect(try store.addShieldRule(ShieldRule(kind: kind, value: "one more"), domain: "other.test"))
+        try store.addShieldRule(ShieldRule(kind: kind, value: "one more"), domain: "other.test")
         let otherKind = ShieldRule.Kind.allCases.first { $0 != kind }!
-        #expect(try store.addShieldRule(ShieldRule(kind: otherKind, value: "x"), domain: "example.com"))
+        try store.addShieldRule(ShieldRule(kind: otherKind, value: "x"), domain: "example.com")
     }
 
     @Test func unknownOrRemovedSitesAreRefused() throws {
@@ -71,7 +91,7 @@ import Testing
         try store.addShieldRule(rule, domain: "example.com")
         let added = try store.shieldsVersion()
         #expect(added != start)
-        try store.addShieldRule(rule, domain: "example.com")
+        #expect(throws: ShieldError.self) { try store.addShieldRule(rule, domain: "example.com") }
         try store.removeShieldRule(ShieldRule(kind: .page, value: "/y"), domain: "example.com")
         #expect(try store.shieldsVersion() == added)
         try store.removeShieldRule(rule, domain: "example.com")

@@ -62,11 +62,9 @@ struct ShieldsCommand: ParsableCommand {
         func run() throws {
             let rule = try rule.rule()
             let site = Site.canonicalDomain(domain)
-            if try data.openStore().addShieldRule(rule, domain: domain) {
-                print("added \(rule.kind.rawValue) \(rule.value) to \(site)")
-            } else {
-                print("unchanged: \(site) already has \(rule.kind.rawValue) \(rule.value)")
-            }
+            // A duplicate or equivalent rule throws `ShieldError.duplicateRule`: exit non-zero with its message.
+            try data.openStore().addShieldRule(rule, domain: domain)
+            print("added \(rule.kind.rawValue) \(rule.value) to \(site)")
         }
     }
 

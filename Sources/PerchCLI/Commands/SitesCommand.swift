@@ -21,7 +21,11 @@ struct SitesCommand: ParsableCommand {
         @Option(help: "IANA time zone for the site's reports (default UTC).")
         var timezone: String?
 
-        @Option(name: .customLong("rate-limit"), help: "Events per minute, as N/min, or none (default 600/min).")
+        @Option(
+            name: .customLong("rate-limit"),
+            help:
+                "Events per minute, as N/min (0/min blocks the site: every event is answered 429), or none (default 600/min)."
+        )
         var rateLimit: String?
 
         @Option(help: "Burst size of the rate limit (default 120).")
@@ -79,8 +83,8 @@ struct SitesCommand: ParsableCommand {
         static func parseRateLimit(_ text: String) throws -> Int? {
             if text == "none" { return nil }
             let number = text.hasSuffix("/min") ? String(text.dropLast(4)) : text
-            guard let value = Int(number), value > 0 else {
-                throw ValidationError("--rate-limit must be N/min (N > 0) or none, not '\(text)'")
+            guard let value = Int(number), value >= 0 else {
+                throw ValidationError("--rate-limit must be N/min (N ≥ 0; 0 blocks the site) or none, not '\(text)'")
             }
             return value
         }
@@ -129,6 +133,7 @@ extension RateLimit {
     /// How `perch sites` prints a limit.
     var summary: String {
         guard let perMinute = eventsPerMinute else { return "rate limit none" }
+        if perMinute == 0 { return "rate limit 0/min (blocked: every event is answered 429)" }
         return "rate limit \(perMinute)/min burst \(burst)"
     }
 }

@@ -10,6 +10,8 @@ package enum ShieldError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The site already has `ShieldRule.Kind.maxRules` rules of this kind.
     case tooManyRules(ShieldRule.Kind)
     case unknownSite(String)
+    /// The site already has this rule, or `existing`, which matches the same requests.
+    case duplicateRule(ShieldRule, existing: ShieldRule, domain: String)
     /// `shields remove` of a rule the site does not have.
     case noSuchRule(ShieldRule, domain: String)
 
@@ -31,6 +33,10 @@ package enum ShieldError: Error, Sendable, Hashable, CustomStringConvertible {
             "a site can have at most \(kind.maxRules) \(kind.rawValue) rules"
         case .unknownSite(let domain):
             "no site \(domain)"
+        case .duplicateRule(let rule, let existing, let domain) where rule == existing:
+            "\(domain) already has \(rule.kind.rawValue) rule \(rule.value)"
+        case .duplicateRule(let rule, let existing, let domain):
+            "\(rule.kind.rawValue) rule \(rule.value) is equivalent to \(domain)'s existing rule \(existing.value)"
         case .noSuchRule(let rule, let domain):
             "\(domain) has no \(rule.kind.rawValue) rule \(rule.value)"
         }

@@ -29,4 +29,22 @@ package struct ShieldRule: Sendable, Hashable {
         self.kind = kind
         self.value = value
     }
+
+    /// Whether the two rules match exactly the same requests, so a site holding one must refuse
+    /// the other as a duplicate. Plausible compiles `*` and `**` alike to `.*` and keys rules by
+    /// the compiled pattern, so `/test/*` and `/test/**` are one rule there; Perch's globs read any
+    /// run of stars as one wildcard, so star runs of any length are collapsed before comparing.
+    package func isEquivalent(to other: ShieldRule) -> Bool {
+        kind == other.kind && equivalenceKey == other.equivalenceKey
+    }
+
+    private var equivalenceKey: String {
+        guard kind == .page || kind == .hostname else { return value }
+        var key = ""
+        key.reserveCapacity(value.utf8.count)
+        for character in value where character != "*" || key.last != "*" {
+            key.append(character)
+        }
+        return key
+    }
 }

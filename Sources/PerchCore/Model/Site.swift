@@ -9,15 +9,20 @@ package struct Site: Sendable, Hashable {
     /// Opt-in: responses tell the client why this site's events were dropped
     /// (`x-perch-drop-reason`), for debugging an integration. Off by default, as Plausible says nothing.
     package var debugDrops: Bool
+    /// The currency of each revenue goal (`perch goals add D --event NAME --currency CUR`), by the
+    /// goal's event name: an event stores revenue only when its name is here (spec §4.6).
+    package var revenueGoals: [String: String]
 
     package init(
-        id: Int64, domain: String, timezone: String = "UTC", rateLimit: RateLimit = .default, debugDrops: Bool = false
+        id: Int64, domain: String, timezone: String = "UTC", rateLimit: RateLimit = .default, debugDrops: Bool = false,
+        revenueGoals: [String: String] = [:]
     ) {
         self.id = id
         self.domain = domain
         self.timezone = timezone
         self.rateLimit = rateLimit
         self.debugDrops = debugDrops
+        self.revenueGoals = revenueGoals
     }
 }
 

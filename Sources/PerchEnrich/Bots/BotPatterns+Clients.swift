@@ -21,7 +21,8 @@ extension BotPatterns {
         ]
     }
 
-    /// Webhooks, SaaS back-ends and archives fetching pages on their own.
+    /// Webhooks, SaaS back-ends and archives fetching pages on their own; analytics services'
+    /// installation checkers (Plausible's own verification agent, as Plausible drops it).
     static var serviceAgents: [String] {
         [
             "|webhook", "|-webhooks", "|zapier", "|ifttt", "|integromat", "|make/", "|retool", "|stripe/",
@@ -36,7 +37,7 @@ extension BotPatterns {
             "|innologica", "|novellum", "^determ$", "|determ/", "|authory", "|goodreads", "|allafrica", "|upday/",
             "|newsnow", "|nytimes", "|nyt_scraping", "|new york times", "|library of congress", "|loc.gov",
             "|archive.org", "|archive-it", "|archivebox", "|nlnz_iaharvester", "|mirrorweb", "|webarchiv",
-            "|wayback",
+            "|wayback", "|plausible verification agent", "|plausible community edition", "|verification agent",
         ]
     }
 }

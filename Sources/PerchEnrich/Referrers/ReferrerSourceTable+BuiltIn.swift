@@ -1,7 +1,8 @@
 extension ReferrerSourceTable {
     /// The most common referrer hosts (search engines with their country domains, social networks,
-    /// webmail), named as snowplow's referer-parser names them, overlaid with Plausible's custom
-    /// sources: what a fresh install uses until the full `referers-latest.json` is installed.
+    /// webmail), named as Plausible's bundled referrer list names them (snowplow's names where that
+    /// list does not know the source), overlaid with Plausible's custom sources: what a fresh install
+    /// uses until the full `referers-latest.json` is installed.
     package static let builtIn = ReferrerSourceTable(
         sources: builtInTable.map { medium, name, domains in
             Source(name: name, medium: medium, domains: domains.split(separator: " ").map(String.init))
@@ -35,7 +36,8 @@ extension ReferrerSourceTable {
         (.search, "Baidu", "baidu.com m.baidu.com"),
         (.search, "Ecosia", "ecosia.org"),
         (.search, "Qwant", "qwant.com lite.qwant.com"),
-        (.search, "Startpage", "startpage.com ixquick.com"),
+        (.search, "Startpage", "startpage.com"),
+        (.search, "IXquick", "ixquick.com ixquick.de"),
         (.search, "Naver", "search.naver.com m.search.naver.com naver.com"),
         (.search, "Daum", "search.daum.net daum.net"),
         (.search, "Seznam", "search.seznam.cz seznam.cz"),
@@ -49,9 +51,9 @@ extension ReferrerSourceTable {
         (.search, "Kagi", "kagi.com"),
         (.search, "Mojeek", "mojeek.com"),
         (.search, "Swisscows", "swisscows.com"),
-        (.search, "MetaGer", "metager.org metager.de"),
+        (.search, "Metager", "metager.org metager.de"),
         (.search, "Petal Search", "petalsearch.com"),
-        (.search, "Dogpile", "dogpile.com"),
+        (.search, "InfoSpace", "dogpile.com metacrawler.com webcrawler.com"),
         (.search, "Lycos", "search.lycos.com"),
         (.search, "Onet", "szukaj.onet.pl"),
         (.search, "Perplexity", "perplexity.ai"),
@@ -61,16 +63,16 @@ extension ReferrerSourceTable {
         (.social, "Twitter", "twitter.com t.co x.com mobile.twitter.com"),
         (.social, "LinkedIn", "linkedin.com lnkd.in"),
         (.social, "Reddit", "reddit.com old.reddit.com out.reddit.com redd.it"),
-        (.social, "YouTube", "youtube.com m.youtube.com youtu.be music.youtube.com"),
+        (.social, "Youtube", "youtube.com m.youtube.com youtu.be music.youtube.com"),
         (.social, "TikTok", "tiktok.com"),
         (.social, "Pinterest", "pinterest.com pinterest.de pinterest.fr pinterest.co.uk pinterest.ca pin.it"),
         (.social, "Hacker News", "news.ycombinator.com"),
         (.social, "GitHub", "github.com"),
         (.social, "Product Hunt", "producthunt.com"),
         (.social, "Tumblr", "tumblr.com"),
-        (.social, "vKontakte", "vk.com vkontakte.ru"),
+        (.social, "Vkontakte", "vk.com m.vk.com away.vk.com vkontakte.ru"),
         (.social, "Odnoklassniki", "ok.ru odnoklassniki.ru"),
-        (.social, "Sina Weibo", "weibo.com t.cn"),
+        (.social, "Weibo", "weibo.com t.cn"),
         (.social, "Quora", "quora.com"),
         (.social, "StackOverflow", "stackoverflow.com"),
         (.social, "Medium", "medium.com"),
@@ -84,7 +86,7 @@ extension ReferrerSourceTable {
         (.social, "Snapchat", "snapchat.com"),
         (.social, "Flickr", "flickr.com"),
         (.social, "Flipboard", "flipboard.com"),
-        (.social, "Xing", "xing.com"),
+        (.social, "XING", "xing.com"),
         (.social, "Douban", "douban.com"),
         (.social, "Hatena", "b.hatena.ne.jp"),
         (.social, "Mixi", "mixi.jp"),
@@ -100,7 +102,7 @@ extension ReferrerSourceTable {
         (.email, "Yahoo! Mail", "mail.yahoo.com mail.yahoo.co.jp mail.yahoo.co.uk"),
         (.email, "AOL Mail", "mail.aol.com"),
         (.email, "Mail.ru", "e.mail.ru touch.mail.ru"),
-        (.email, "Yandex Mail", "mail.yandex.ru mail.yandex.com"),
+        (.email, "Yandex", "mail.yandex.ru mail.yandex.com"),
         (.email, "ProtonMail", "mail.proton.me mail.protonmail.com"),
         (.email, "Zoho", "mail.zoho.com mail.zoho.eu"),
         (.email, "GMX", "navigator.gmx.net gmx.net gmx.de gmx.com"),

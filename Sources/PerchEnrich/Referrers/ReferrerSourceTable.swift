@@ -39,7 +39,10 @@ package struct ReferrerSourceTable: DatasetContent, ReferrerSourceNaming {
 
     /// A table from sources, overlaid with `custom` (Plausible's custom sources by default).
     /// Where two sources claim one domain, the more telling medium wins, then the order given.
-    package init(sources given: [Source], custom: [String: String] = PlausibleCustomSources.mapping) {
+    /// Names are spelled as Plausible's own referrer list spells them (`PlausibleSourceSpellings`),
+    /// whose host assignments come first.
+    package init(sources data: [Source], custom: [String: String] = PlausibleCustomSources.mapping) {
+        let given = PlausibleSourceSpellings.overrideSources + data.map(PlausibleSourceSpellings.spelling)
         let ordered = given.enumerated().sorted { left, right in
             (left.element.medium.precedence, left.offset) < (right.element.medium.precedence, right.offset)
         }.map(\.element)

@@ -14,7 +14,7 @@ extension UserAgentParser {
         (.samsungBrowser, "Samsung Browser"), (.ucBrowser, "UC Browser"), (.yaBrowser, "Yandex Browser"),
         (.vivaldi, "Vivaldi"), (.brave, "Brave"), (.duckDuckGo, "DuckDuckGo Privacy Browser"),
         (.silk, "Mobile Silk"), (.miuiBrowser, "Mi Browser"), (.xiaomiBrowser, "Mi Browser"),
-        (.huaweiBrowser, "Huawei Browser"), (.whale, "Whale Browser"), (.cocCoc, "Coc Coc"),
+        (.huaweiBrowser, "Huawei Browser Mobile"), (.whale, "Whale Browser"), (.cocCoc, "Coc Coc"),
         (.qqBrowser, "QQ Browser"), (.quark, "Quark"), (.heyTap, "HeyTapBrowser"), (.vivoBrowser, "vivo Browser"),
         (.puffin, "Puffin Web Browser"), (.maxthon, "Maxthon"), (.seamonkey, "SeaMonkey"),
         (.netFront, "NetFront"), (.nokiaBrowser, "Nokia Browser"), (.konqueror, "Konqueror"),
@@ -28,16 +28,23 @@ extension UserAgentParser {
         if scan.has(.headlessChrome) {
             return ClientVerdict(name: "Headless Chrome", version: scan.version(.headlessChrome))
         }
+        // Feed readers, media players, PIM clients and apps named by a product come first.
+        if let named = namedClient(scan, [.application, .mobileApp, .leadingBrowser]) { return named }
+        if let named = productPhrase(scan) { return named }
         // Matomo tries mobile apps before browsers, so an in-app UA is an app even when it names Chrome.
         if scan.has(.mobileApp) || scan.has(.googleApp) || scan.has(.baiduBox) || scan.has(.yaSearch) {
             return .mobileApp
         }
         if scan.has(.edge) { return ClientVerdict(name: "Microsoft Edge", version: scan.version(.edge)) }
+        if scan.has(.ucBrowser), scan.has(.operaMiniProduct) || scan.has(.operaMini) {
+            return ClientVerdict(name: "UC Browser", version: scan.version(.ucBrowser))
+        }
         if scan.has(.edgeLegacy) { return ClientVerdict(name: "Microsoft Edge", version: scan.version(.edgeLegacy)) }
         if let opera = opera(scan) { return opera }
         for (token, name) in namedBrowsers where scan.has(token) {
             return ClientVerdict(name: name, version: scan.version(token))
         }
+        if let named = namedClient(scan, [.browser]) { return named }
         if scan.has(.crios) { return ClientVerdict(name: "Chrome", version: scan.version(.crios)) }
         if scan.has(.fxios) { return ClientVerdict(name: "Firefox", version: scan.version(.fxios)) }
         for token in ieMobileTokens where scan.has(token) {
@@ -53,7 +60,23 @@ extension UserAgentParser {
             return ClientVerdict(name: "Chrome", version: scan.version(.chrome))
         }
         if scan.has(.chromium) { return ClientVerdict(name: "Chromium", version: scan.version(.chromium)) }
-        return webKitBrowser(scan, system: system)
+        let webKit = webKitBrowser(scan, system: system)
+        if !webKit.name.isEmpty { return webKit }
+        if isApplication(scan) { return .mobileApp }
+        if let named = namedClient(scan, [.fallback]) { return named }
+        // Dalvik's own UA (Android's HTTP stack) whatever its comment looks like.
+        if scan.order(.dalvik) == 1 { return ClientVerdict(name: "Android Browser", version: nil) }
+        return .none
+    }
+
+    /// Clients named by two words, which the product scan splits: LG's TV browser and TV Bro.
+    private static func productPhrase(_ scan: UserAgentScan) -> ClientVerdict? {
+        let all = 0..<scan.bytes.count
+        if scan.contains("LG Browser/", in: all) { return ClientVerdict(name: "LG Browser", version: nil) }
+        if scan.startsWith("TV Bro/", at: 0, before: scan.bytes.count) {
+            return ClientVerdict(name: "TV Bro", version: nil)
+        }
+        return nil
     }
 
     private static func opera(_ scan: UserAgentScan) -> ClientVerdict? {
@@ -82,7 +105,7 @@ extension UserAgentParser {
             // Matomo names any other iOS WebKit view (WKWebView, in-app pages) Mobile Safari, versionless.
             if hasVersion { return ClientVerdict(name: "Safari", version: scan.version(.version)) }
             if scan.has(.appleWebKit) || scan.has(.safari) { return ClientVerdict(name: "Safari", version: nil) }
-        case "Android":
+        case "Android", "Fire OS":
             if scan.has(.dalvik) || (scan.has(.appleWebKit) && (hasVersion || scan.has(.safari))) {
                 return ClientVerdict(name: "Android Browser", version: nil)
             }

@@ -20,7 +20,7 @@ extension UserAgentParser {
             return "Mobile"
         case "tvOS":
             return "Desktop"
-        case "Android", "HarmonyOS":
+        case "Android", "HarmonyOS", "Fire OS":
             return androidDevice(scan)
         case "Windows Phone", "Windows CE", "KaiOS", "Java ME", "Symbian OS", "BlackBerry OS", "Firefox OS":
             return "Mobile"

@@ -10,6 +10,31 @@ extension UserAgentParser {
         "Solaris", "AmigaOS", "Haiku OS", "BeOS", "OpenVMS",
     ]
 
+    /// Amazon's Android fork on Fire TV (`AFT…` models), Fire tablets (`KF…`) and with Silk.
+    private static func isAmazonDevice(_ scan: UserAgentScan) -> Bool {
+        scan.has(.kindle) || scan.has(.silk)
+            || (!scan.model.isEmpty && scan.startsWith("AFT", at: scan.model.lowerBound, before: scan.model.upperBound))
+    }
+
+    /// Fire OS under its own version, from the Android version it is built on (Matomo's mapping
+    /// by full version, else by major version).
+    private static func fireOS(_ bytes: UnsafeBufferPointer<UInt8>, _ android: Range<Int>) -> SystemVerdict {
+        var text = ""
+        for index in android where index < bytes.count {
+            let byte = bytes[index]
+            guard UserAgentScan.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") else { break }
+            text.append(Character(Unicode.Scalar(byte == UInt8(ascii: "_") ? UInt8(ascii: ".") : byte)))
+        }
+        let major = String(text.prefix { $0 != "." })
+        return SystemVerdict(name: "Fire OS", version: fireOSVersions[text] ?? fireOSVersions[major] ?? "")
+    }
+
+    /// Android version → Fire OS version.
+    private static let fireOSVersions: [String: String] = [
+        "14": "14", "13": "14", "12": "14", "11": "8", "10": "8", "9": "7", "7": "6", "5": "5", "4.4.3": "4.5.1",
+        "4.4.2": "4", "4.2.2": "3", "4.0.3": "3", "4.0.2": "3", "4": "2", "2": "1",
+    ]
+
     /// Matomo's OS name and Plausible's major.minor version for it.
     static func operatingSystem(_ scan: UserAgentScan) -> SystemVerdict {
         let bytes = scan.bytes
@@ -21,6 +46,7 @@ extension UserAgentParser {
         if scan.has(.harmonyOS) { return SystemVerdict(name: "HarmonyOS", version: "") }
         if scan.has(.kaiOS) { return SystemVerdict(name: "KaiOS", version: majorMinor(bytes, scan.version(.kaiOS))) }
         if scan.has(.android) || scan.has(.androidProduct) {
+            if isAmazonDevice(scan) { return fireOS(bytes, scan.version(.android)) }
             return SystemVerdict(name: "Android", version: majorMinor(bytes, scan.version(.android)))
         }
         if let apple = appleSystem(scan) { return apple }

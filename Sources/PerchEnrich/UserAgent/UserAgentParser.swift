@@ -5,11 +5,13 @@
 package struct UserAgentParser: Sendable {
     private let products: UserAgentTokenTable
     private let comments: UserAgentTokenTable
+    private let clients: UserAgentWordTable<UserAgentClient>
     private static let tokenCount = UserAgentToken.allCases.count
 
     package init() {
         products = UserAgentTokenTable(UserAgentToken.productNames)
         comments = UserAgentTokenTable(UserAgentToken.commentWords)
+        clients = UserAgentWordTable(Self.clientNames.map { ($0.product, $0.client) })
     }
 
     package func parse(_ userAgent: String) -> UserAgentDetails {
@@ -23,7 +25,7 @@ package struct UserAgentParser: Sendable {
         guard !bytes.isEmpty else { return .unknown }
         return withUnsafeTemporaryAllocation(of: UserAgentScan.Slot.self, capacity: Self.tokenCount) {
             var scan = UserAgentScan(bytes: bytes, slots: $0)
-            scan.scan(products: products, comments: comments)
+            scan.scan(products: products, comments: comments, clients: clients)
             return decide(scan)
         }
     }

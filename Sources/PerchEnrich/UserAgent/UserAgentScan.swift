@@ -13,6 +13,13 @@ struct UserAgentScan {
     /// The Android device model (e.g. `SM-T510`), the comment part naming the hardware.
     private(set) var model: Range<Int> = 0..<0
     private(set) var productCount = 0
+    /// The first product's name, and whether it is one of the tokens (`Mozilla`, `Dalvik`, …).
+    private(set) var firstProduct: Range<Int> = 0..<0
+    private(set) var firstProductIsToken = false
+    /// The client of `UserAgentParser.clients` the products name, the most telling kind first,
+    /// then the first in the UA; and where its version sits.
+    private(set) var client: UserAgentClient?
+    private(set) var clientVersion: Range<Int> = 0..<0
 
     init(bytes: UnsafeBufferPointer<UInt8>, slots: UnsafeMutableBufferPointer<Slot>) {
         self.bytes = bytes
@@ -36,7 +43,9 @@ struct UserAgentScan {
         nextOrder += 1
     }
 
-    mutating func scan(products: UserAgentTokenTable, comments: UserAgentTokenTable) {
+    mutating func scan(
+        products: UserAgentTokenTable, comments: UserAgentTokenTable, clients: UserAgentWordTable<UserAgentClient>
+    ) {
         var index = 0
         let count = bytes.count
         while index < count {
@@ -46,12 +55,14 @@ struct UserAgentScan {
             } else if Self.isProductSeparator(byte) {
                 index += 1
             } else {
-                index = scanProduct(from: index, products: products)
+                index = scanProduct(from: index, products: products, clients: clients)
             }
         }
     }
 
-    private mutating func scanProduct(from start: Int, products: UserAgentTokenTable) -> Int {
+    private mutating func scanProduct(
+        from start: Int, products: UserAgentTokenTable, clients: UserAgentWordTable<UserAgentClient>
+    ) -> Int {
         var index = start
         var slash = -1
         while index < bytes.count {
@@ -62,8 +73,18 @@ struct UserAgentScan {
         }
         productCount += 1
         let nameEnd = slash < 0 ? index : slash
-        if let token = products.lookup(bytes, from: start, to: nameEnd) {
-            record(token, slash < 0 ? index : slash + 1, index)
+        let versionRange = slash < 0 ? index..<index : (slash + 1)..<index
+        let token = products.lookup(bytes, from: start, to: nameEnd)
+        if let token { record(token, versionRange.lowerBound, versionRange.upperBound) }
+        if productCount == 1 {
+            firstProduct = start..<nameEnd
+            firstProductIsToken = token != nil
+        }
+        if let named = clients.lookup(bytes, from: start, to: nameEnd),
+            client.map({ named.kind.precedence < $0.kind.precedence }) ?? true
+        {
+            client = named
+            clientVersion = versionRange
         }
         return index
     }

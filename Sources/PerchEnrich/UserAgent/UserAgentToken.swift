@@ -7,7 +7,7 @@ enum UserAgentToken: Int, CaseIterable {
     case yaSearch, vivaldi, brave, duckDuckGo, silk, miuiBrowser, xiaomiBrowser, huaweiBrowser, whale, cocCoc
     case qqBrowser, baiduBox, quark, heyTap, vivoBrowser, puffin, netFront, nokiaBrowser
     case konqueror, presto, kaiOS, dalvik, mobileApp, googleApp, tvProduct, smartTVProduct, crKey, webOSProduct
-    case tizenProduct, ieMobileProduct, maxthon, seamonkey, tabletProduct, darwin, androidProduct
+    case tizenProduct, ieMobileProduct, maxthon, seamonkey, tabletProduct, darwin, androidProduct, cfNetwork
     // Comment words (parts of `( … ; … )`).
     case android, windowsNT, windowsPhone, windowsCE, windowsLegacy, iOSDevice, iPad, cpuOS, macOSX, macintosh
     case x11, linux, ubuntu, fedora, debian, crOS, webView, mobileFragment, tabletFragment, touch, kindle, msie
@@ -40,7 +40,8 @@ enum UserAgentToken: Int, CaseIterable {
         ("tablet", .tabletProduct), ("up.browser", .featurePhone), ("tesla", .carBrowser),
         ("qtcarbrowser", .carBrowser), ("wap-browser", .featurePhone), ("docomo", .featurePhone),
         ("up", .featurePhone), ("mmp", .featurePhone), ("obigo", .featurePhone), ("maui", .featurePhone),
-        ("darwin", .darwin), ("android", .androidProduct), ("profile", .j2me), ("configuration", .j2me),
+        ("darwin", .darwin), ("cfnetwork", .cfNetwork), ("android", .androidProduct), ("profile", .j2me),
+        ("configuration", .j2me),
         ("midp", .j2me),
     ]
 

@@ -31,6 +31,8 @@ package final class SiteRateLimiter: Sendable {
     /// A changed `limit` takes effect at once; tokens above a lowered burst are discarded.
     package func admit(siteID: Int64, limit: RateLimit, nowMilliseconds now: Int64) -> RateDecision {
         guard let perMinute = limit.eventsPerMinute.map({ Int64($0) }) else { return .allowed }
+        // A blocked site (0/min) gets no burst either: not even its first event is admitted.
+        guard perMinute > 0 else { return .limited(retryAfterSeconds: Self.blockedRetrySeconds) }
         let capacity = Int64(max(limit.burst, 1)) * Self.unitsPerToken
         let shard = shards[shardIndex(siteID)]
         return shard.buckets.withLock { buckets in
@@ -50,8 +52,6 @@ package final class SiteRateLimiter: Sendable {
             if bucket.units >= Self.unitsPerToken {
                 bucket.units -= Self.unitsPerToken
                 decision = .allowed
-            } else if perMinute <= 0 {
-                decision = .limited(retryAfterSeconds: Self.blockedRetrySeconds)
             } else {
                 let missing = Self.unitsPerToken - bucket.units
                 let milliseconds = (missing + perMinute - 1) / perMinute

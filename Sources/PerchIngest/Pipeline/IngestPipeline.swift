@@ -197,7 +197,9 @@ package struct IngestPipeline: Sendable {
     /// The event row before its session is known: the visitor's current-salt id, the event's own
     /// visit attributes.
     private func draftRecord(_ event: EventRequest, site: Site, userID: UInt64, timestamp: Int64) -> EventRecord {
-        EventRecord(
+        // Revenue without a goal for it: the goal may have been added a moment ago (`perch goals add`).
+        let site = event.revenue != nil && site.revenueGoals[event.name] == nil ? sites.latest(site) : site
+        return EventRecord(
             timestamp: timestamp,
             name: event.name,
             siteID: site.id,
@@ -209,7 +211,7 @@ package struct IngestPipeline: Sendable {
             props: event.props,
             scrollDepth: event.scrollDepth,
             engagementTime: event.engagementTime,
-            revenue: event.revenue,
+            revenue: site.storedRevenue(event.revenue, eventName: event.name),
             interactive: event.interactive
         )
     }

@@ -5,15 +5,36 @@ import Synchronization
 /// Replaced whole by `SiteRefresher`, so a lookup never touches the store.
 package final class SiteRegistry: Sendable {
     private let byDomain: Mutex<[String: Site]>
+    /// Asked when a domain is not found: reloads the registry if the directory changed since the
+    /// last load (`SiteRefresher.refreshIfChanged`), so a site added a moment ago is found.
+    private let onMiss: Mutex<(@Sendable () -> Bool)?>
 
     package init(sites: [Site] = []) {
         byDomain = Mutex(Self.index(sites))
+        onMiss = Mutex(nil)
     }
 
     /// The site for a domain as a client sent it (case-insensitive, a leading `www.` ignored).
+    /// An unknown domain makes the registry check its directory for changes first (rate-limited
+    /// by the refresher), so `perch sites add` takes effect for the very next event.
     package func site(forDomain domain: String) -> Site? {
         let key = Site.canonicalDomain(domain)
+        if let site = byDomain.withLock({ $0[key] }) { return site }
+        guard let reload = onMiss.withLock({ $0 }), reload() else { return nil }
         return byDomain.withLock { $0[key] }
+    }
+
+    /// `site` as the directory has it now when the directory changed since the last load (the
+    /// same rate-limited check as for an unknown domain), else `site` itself. For an event whose
+    /// handling depends on a setting that may have just been added, such as a revenue goal.
+    package func latest(_ site: Site) -> Site {
+        guard let reload = onMiss.withLock({ $0 }), reload() else { return site }
+        return byDomain.withLock { $0[Site.canonicalDomain(site.domain)] } ?? site
+    }
+
+    /// What to run when a domain is not found; it answers whether the registry was reloaded.
+    package func reloadOnMiss(_ reload: @escaping @Sendable () -> Bool) {
+        onMiss.withLock { $0 = reload }
     }
 
     package func replace(with sites: [Site]) {

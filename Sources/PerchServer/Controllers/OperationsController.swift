@@ -1,6 +1,7 @@
 import Hummingbird
 
-/// `GET /api/health` (200 once events are accepted, 503 while starting or draining) and
+/// `GET /api/health` (200 once events are accepted, 503 while starting or draining),
+/// `GET /api/error` (200, empty body: Plausible's tracker error beacon, spec §1.1) and
 /// `GET /metrics` (Prometheus text format).
 package struct OperationsController: Sendable {
     package let readiness: Readiness
@@ -17,6 +18,10 @@ package struct OperationsController: Sendable {
     package func addRoutes(to router: Router<PerchRequestContext>) {
         router.get("/api/health") { _, _ in
             health()
+        }
+        // Plausible captures the message for Sentry; Perch has nowhere to send it, so it only answers.
+        router.get("/api/error") { _, _ in
+            Response(status: .ok)
         }
         router.get("/metrics") { _, _ in
             sample()

@@ -40,6 +40,8 @@ struct BotDetectorTests {
             "Mozilla/5.0 (compatible; YandexMetrika/2.0; +http://yandex.com/bots)",
             "GOOGLEBOT/2.1",
             "WhatsApp/2.24.12.78 A",
+            "Plausible Verification Agent - if abused, contact support@plausible.io",
+            "Plausible Community Edition",
         ]
     )
     func bots(userAgent: String) {

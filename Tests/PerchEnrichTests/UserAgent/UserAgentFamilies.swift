@@ -6,11 +6,12 @@ enum UserAgentFamilies {
         switch browser {
         case "Chrome", "Chromium", "Headless Chrome", "Samsung Browser", "Vivaldi", "Brave",
             "DuckDuckGo Privacy Browser", "Mobile Silk", "Mi Browser", "Huawei Browser", "Whale Browser", "Coc Coc",
-            "Quark", "HeyTapBrowser", "Puffin Web Browser":
+            "Quark", "HeyTapBrowser", "Puffin Web Browser", "Huawei Browser Mobile", "Odin", "Phoenix Browser",
+            "Aloha Browser", "QtWebEngine", "Seraphic Sraf":
             "Chrome"
         case "Firefox": "Firefox"
         case "Internet Explorer", "IE Mobile", "Microsoft Edge": "Internet Explorer"
-        case "Opera": "Opera"
+        case "Opera", "Opera Devices", "Opera GX": "Opera"
         case "Safari": "Safari"
         case "Android Browser", "NetFront", "Nokia Browser", "Konqueror", "BlackBerry Browser": browser
         default: ""
@@ -82,5 +83,27 @@ extension UserAgentFamilies {
             return ""
         }
         return family
+    }
+}
+
+extension UserAgentFamilies {
+    /// A Matomo fixture's browser column as Plausible stores it (`Ingestion.Event.browser_name`,
+    /// read from Plausible's source): no client is empty; the mobile spellings of Safari, Chrome,
+    /// Firefox, Opera and Yandex are folded into the desktop names; Chrome Webview and every
+    /// `mobile app` client are `Mobile App`; any other client (browser, feed reader, media player,
+    /// PIM, library) is its own name.
+    static func plausibleBrowser(_ row: [String: Any]) -> String {
+        let name = row["client_name"] as? String ?? ""
+        let type = row["client_type"] as? String ?? ""
+        switch name {
+        case "", "Unknown": return ""
+        case "Mobile Safari": return "Safari"
+        case "Chrome Mobile", "Chrome Mobile iOS": return "Chrome"
+        case "Firefox Mobile", "Firefox Mobile iOS": return "Firefox"
+        case "Opera Mobile", "Opera Mini", "Opera Mini iOS": return "Opera"
+        case "Yandex Browser Lite": return "Yandex Browser"
+        case "Chrome Webview": return "Mobile App"
+        default: return type == "mobile app" ? "Mobile App" : name
+        }
     }
 }

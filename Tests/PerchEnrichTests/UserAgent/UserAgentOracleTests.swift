@@ -26,6 +26,18 @@ struct UserAgentOracleTests {
         #expect(tally.rate(.device) >= 0.98)
     }
 
+    /// The browser column itself, not its family: every Matomo client (browsers, mobile apps, feed
+    /// readers, media players, PIM and library clients) against the name Plausible would store.
+    @Test func matomoBrowserColumnUnderPlausiblesMapping() throws {
+        var tally = UserAgentTally(corpus: "matomo-clients (browser column, Plausible's mapping)")
+        for row in try OracleCorpus.rows("matomo-clients.jsonl") {
+            let got = parser.parse(row["ua"] as? String ?? "")
+            tally.add(.browser, expected: UserAgentFamilies.plausibleBrowser(row), got: got.browser)
+        }
+        tally.report(fields: [.browser], misses: 40)
+        #expect(tally.rate(.browser) >= 0.95)
+    }
+
     @Test func matomoFixtureAgreement() throws {
         var tally = UserAgentTally(corpus: "matomo-clients")
         for row in try OracleCorpus.rows("matomo-clients.jsonl") {

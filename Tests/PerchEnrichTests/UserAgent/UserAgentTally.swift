@@ -22,14 +22,14 @@ struct UserAgentTally {
         Double(hits[field] ?? 0) / Double(max(1, totals[field] ?? 0))
     }
 
-    func report() {
-        let figures = Field.allCases.map { field in
+    func report(fields: [Field] = Field.allCases, misses shown: Int = 15) {
+        let figures = fields.map { field in
             let percent = (rate(field) * 1000).rounded() / 10
             return "\(field.rawValue) \(percent)% (\(hits[field] ?? 0)/\(totals[field] ?? 0))"
         }
         print("ua oracle \(corpus): " + figures.joined(separator: " "))
-        for field in Field.allCases {
-            let top = (misses[field] ?? [:]).sorted { $0.value > $1.value }.prefix(15)
+        for field in fields {
+            let top = (misses[field] ?? [:]).sorted { $0.value > $1.value }.prefix(shown)
             print("  \(field.rawValue) misses: " + top.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
         }
     }

@@ -64,17 +64,25 @@ extension StatsOracle {
         inRange.contains { $0.userID == user && eventMatches(filter, $0) }
     }
 
-    /// A top-level filter on a session row: visit dimensions (and `event:page`, read as the entry
-    /// page) apply to the row itself; any other event filter keeps the sessions having a matching
-    /// event in the range (§14.5).
+    /// A top-level filter on a session row: visit dimensions apply to the row itself; a filter
+    /// naming any event dimension, `event:page` included, keeps the sessions having a matching
+    /// event in the range (§14.5; Plausible joins sessions to the events its filters keep).
     func sessionMatches(_ filter: Filter, _ session: SessionRecord) -> Bool {
-        let direct = filter.leaves().allSatisfy {
-            !$0.0.dimension.isEventDimension || $0.0.dimension == .event(.page)
-        }
+        let direct = filter.leaves().allSatisfy { !$0.0.dimension.isEventDimension }
         guard direct else {
             return inRange.contains { $0.sessionID == session.sessionID && eventMatches(filter, $0) }
         }
         return directlyMatches(filter, session)
+    }
+
+    /// Plausible's `bounce_rate` alone carries its page filter to the entry page: of the sessions
+    /// kept, it counts those whose entry page passes the query's first top-level `event:page`
+    /// filter (`Query.get_filter` then `build_condition(:entry_page, …)`); every session without one.
+    func enteredOnFilteredPage(_ session: SessionRecord) -> Bool {
+        for case .leaf(let leaf) in query.filters where leaf.dimension == .event(.page) {
+            return Self.leafMatches(leaf, session.entryPage)
+        }
+        return true
     }
 
     private func directlyMatches(_ filter: Filter, _ session: SessionRecord) -> Bool {

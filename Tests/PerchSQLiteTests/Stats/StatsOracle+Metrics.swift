@@ -35,8 +35,9 @@ extension StatsOracle {
             // With a session-only dimension: visitors of the sessions the goal filter selects.
             return Self.share(Set(sessions.map(\.userID)).count, of: totals.conversionVisitors) ?? .number([0])
         case .bounceRate:
-            let bounces = sessions.filter(\.isBounce).count
-            return count == 0 ? .number([0]) : .number(Self.rounded(100 * bounces, count, decimals: 0))
+            let entered = sessions.filter(enteredOnFilteredPage)
+            let bounces = entered.filter(\.isBounce).count
+            return entered.isEmpty ? .number([0]) : .number(Self.rounded(100 * bounces, entered.count, decimals: 0))
         case .visitDuration:
             let total = sessions.reduce(0) { $0 + Int($1.duration) }
             return count == 0 ? .number([0]) : .number(Self.rounded(total, count, decimals: 0))
