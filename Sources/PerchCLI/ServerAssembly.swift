@@ -81,7 +81,12 @@ struct ServerAssembly {
         let group = ServiceGroup(
             configuration: .init(
                 services: (components.services + [reloader]).map { .init(service: $0) }
-                    + [.init(service: DrainingApplication(app: app, readiness: readiness))],
+                    + [
+                        .init(
+                            service: ColumnPreloadService(store: store, logger: logger),
+                            successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
+                        .init(service: DrainingApplication(app: app, readiness: readiness)),
+                    ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
@@ -110,6 +115,22 @@ struct DrainingApplication<App: ApplicationProtocol>: Service {
             try await app.run()
         } onGracefulShutdown: {
             readiness.set(.draining)
+        }
+    }
+}
+
+/// Loads the busiest sites' columns once, in the background, as the server starts (so the first
+/// dashboard after a restart does not wait for SQL); then ends.
+struct ColumnPreloadService: Service {
+    let store: SQLiteStore
+    let logger: Logger
+
+    func run() async throws {
+        do {
+            let sites = try await store.preloadBusiestSites(now: SystemWallClock().nowSeconds())
+            logger.info("stats.columns.preloaded", metadata: ["sites": "\(sites.count)"])
+        } catch {
+            logger.warning("stats.columns.preload.failed", metadata: ["error": "\(error)"])
         }
     }
 }
