@@ -9,9 +9,15 @@ extension SQLiteStore {
     /// The range a preload holds: the dashboard's default 30 days, a day earlier for time zones.
     package static let preloadDays: Int64 = 31
 
-    /// The sites with the most events since `since`, busiest first, while their estimated columns
-    /// fit in `share` of the cache's budget.
-    package func busiestSites(since: Int64, share: Double = 0.8) async throws -> [Int64] {
+    /// At most this many sites are loaded at start: loading competes for the CPU with the
+    /// queries of the first minutes, so it is kept to the sites where SQL is slowest.
+    package static let maxPreloadedSites = 3
+
+    /// The sites with the most events since `since`, busiest first (at most `maxSites`), while
+    /// their estimated columns fit in `share` of the cache's budget.
+    package func busiestSites(
+        since: Int64, share: Double = 0.8, maxSites: Int = maxPreloadedSites
+    ) async throws -> [Int64] {
         let cache = database.columns
         guard cache.isEnabled else { return [] }
         let counts = try await writer.read { db in
@@ -19,9 +25,9 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT site_id, count(*) AS n FROM events WHERE timestamp >= ? AND name <> 'engagement'
-                    GROUP BY site_id ORDER BY n DESC LIMIT 100
+                    GROUP BY site_id ORDER BY n DESC LIMIT ?
                     """,
-                arguments: [since]
+                arguments: [since, maxSites]
             ).map { (site: $0[0] as Int64, events: $0[1] as Int) }
         }
         var room = Int(Double(cache.budget) * share)
