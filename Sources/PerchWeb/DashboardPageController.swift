@@ -81,7 +81,7 @@ struct DashboardPageController: Sendable {
                 link, embed: embed, error: "Too many wrong passwords. Try again later.", status: .tooManyRequests)
         }
         guard let hash = link.passwordHash else { return WebResponse.redirect(to: link.path) }
-        guard let password = form["password"], PasswordHash.verify(password, against: hash) else {
+        guard let password = form["password"], await PasswordHash.verifyOffPool(password, against: hash) else {
             web.throttle.recordFailure(keys)
             return try await passwordPage(link, embed: embed, error: "Wrong password.", status: .unauthorized)
         }

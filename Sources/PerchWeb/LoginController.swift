@@ -57,9 +57,11 @@ struct LoginController: Sendable {
             return response
         }
         let password = form["password"] ?? ""
-        guard password.utf8.count <= PasswordHash.maxPasswordBytes,
-            let user = try await web.accounts.user(email: email),
-            PasswordHash.verify(password, against: user.passwordHash)
+        let user = try await web.accounts.user(email: email)
+        // An unknown address costs a hash too, so the answer's timing does not tell who has an account.
+        let matches = await PasswordHash.verifyOffPool(
+            password, against: user?.passwordHash ?? PasswordHash.unmatchable)
+        guard password.utf8.count <= PasswordHash.maxPasswordBytes, let user, matches
         else {
             web.throttle.recordFailure(keys)
             web.logger.notice("web.login.failed", metadata: ["client": "\(client)"])

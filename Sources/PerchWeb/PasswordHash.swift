@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PerchCore
 import _CryptoExtras
 
 /// Passwords stored with scrypt (swift-crypto): `scrypt$LOG2N$R$P$SALT$KEY`, salt and key in
@@ -15,6 +16,10 @@ package enum PasswordHash {
     /// Refused before hashing: longer input only costs the server time.
     package static let maxPasswordBytes = 1024
     package static let minPasswordCharacters = 8
+    /// A well-formed hash whose key is 32 zero bytes, which no password hashes to (a chance of
+    /// 2^-256): verified against for unknown users, so they cost the same time as known ones.
+    static let unmatchable =
+        "scrypt$\(defaultLog2N)$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + String(repeating: "A", count: 43) + "="
 
     package static func make(_ password: String, log2N: Int = defaultLog2N) throws -> String {
         var generator = SystemRandomNumberGenerator()
@@ -22,6 +27,13 @@ package enum PasswordHash {
         let key = try derive(password, salt: salt, log2N: log2N)
         return "scrypt$\(log2N)$\(blockSize)$\(parallelism)$\(Data(salt).base64EncodedString())$"
             + Data(key).base64EncodedString()
+    }
+
+    /// `verify` on a Dispatch thread: a hash costs tens of milliseconds of CPU, which must not
+    /// hold one of Swift concurrency's few cooperative threads (a burst of sign-ins would stall
+    /// every other request).
+    package static func verifyOffPool(_ password: String, against stored: String) async -> Bool {
+        await BlockingWork.run { verify(password, against: stored) }
     }
 
     /// True when `password` hashes to `stored`; false for a wrong password or a malformed hash.
