@@ -42,7 +42,8 @@ package struct StatsQueryService<Dialect: SQLDialect>: Sendable {
             || validated.query.filters.flatMap { $0.leaves() }.contains { LocationNameKind($0.0.dimension) != nil }
         let names = namesPlaces ? locationNames() : .builtIn
         // The echo keeps the filters as asked; the plan gets them over codes.
-        let planned = try await withCodeFilters(validated, names: names)
+        var planned = try await withCodeFilters(validated, names: names)
+        planned.query.filters = planned.query.filters.map(EmptyValueFilter.rewrite)
         let ordersByName = LocationNameRows.ordersByName(validated)
         var precomputed: PrecomputedGroups?
         if let request = planner.precomputeRequest(planned) {

@@ -52,9 +52,9 @@ struct FilterGenerator {
         case .event(.name): ["pageview"] + PropertyWorld.customNames
         case .event(.goal): site.goals.map(\.displayName)
         case .prop(let key): PropertyWorld.propValues[key]! + ["(none)"]
-        case .visit(.source): ["Direct / None", "Google", "Twitter", "example.org"]
+        case .visit(.source): ["Direct / None", "", "Google", "Twitter", "example.org"]
         case .visit(.country): PropertyWorld.countries
-        case .visit(.browser): ["(not set)", "Firefox", "Chrome", "Safari"]
+        case .visit(.browser): ["(not set)", "", "Firefox", "Chrome", "Safari"]
         default: []
         }
     }
@@ -75,7 +75,7 @@ struct FilterGenerator {
         for _ in 0..<(random.chance(70) ? 1 : 2) {
             var text = random.pick(pool)
             switch op.positive {
-            case .contains:
+            case .contains where !text.isEmpty:
                 let characters = Array(text)
                 let start = random.below(characters.count)
                 text = String(characters[start..<min(characters.count, start + 1 + random.below(3))])

@@ -97,7 +97,16 @@ extension StatsOracle {
     }
 
     static func leafMatches(_ leaf: FilterLeaf, _ value: String) -> Bool {
-        let hit = leaf.clauses.contains { textMatches(leaf.op.positive, value, $0.text, leaf.caseSensitive) }
+        let hit = leaf.clauses.contains { clause in
+            // Plausible compares the stored column, so `is ""` picks the rows stored empty,
+            // which read as the dimension's empty label here.
+            if leaf.op.positive == .is, clause.text.isEmpty, case .visit(let attribute) = leaf.dimension,
+                value == visitValue(attribute, VisitAttributes()), !value.isEmpty
+            {
+                return true
+            }
+            return textMatches(leaf.op.positive, value, clause.text, leaf.caseSensitive)
+        }
         return hit != leaf.op.isNegated
     }
 
@@ -105,7 +114,9 @@ extension StatsOracle {
         let value = caseSensitive ? value : value.lowercased()
         let clause = caseSensitive ? clause : clause.lowercased()
         switch op {
-        case .contains: return value.contains(clause)
+        // Plausible's `contains` is an SQL LIKE '%…%', which an empty needle always matches
+        // (Swift's `contains("")` says false).
+        case .contains: return clause.isEmpty || value.contains(clause)
         case .matchesWildcard: return glob(clause, value)
         default: return value == clause
         }
