@@ -6,8 +6,9 @@ extension SQLiteStore {
     /// Columns are about this many bytes per event, sessions included (measured on the
     /// 10-million-event seed: 190 MB for 1.44 M events).
     static let estimatedColumnBytesPerEvent = 135
-    /// The range a preload holds: the dashboard's default 30 days, a day earlier for time zones.
-    package static let preloadDays: Int64 = 31
+    /// The range a preload holds: the dashboard's 30 days and the previous 30 its top stats are
+    /// compared with, and a day earlier for time zones.
+    package static let preloadDays: Int64 = 62
 
     /// At most this many sites are loaded at start: loading competes for the CPU with the
     /// queries of the first minutes, so it is kept to the sites where SQL is slowest.
