@@ -10,6 +10,18 @@ package enum QueryParser {
         try parse(try JSONReader.parse(body))
     }
 
+    /// A body whose site is already known (the dashboard's route names it in its URL): its own
+    /// `site_id`, if any, is replaced by `siteID`.
+    package static func parse(body: [UInt8], siteID: String) throws(QueryError) -> StatsQuery {
+        var json = try JSONReader.parse(body)
+        if case .object(var pairs) = json {
+            pairs.removeAll { $0.0 == "site_id" }
+            pairs.insert(("site_id", .string(siteID)), at: 0)
+            json = .object(pairs)
+        }
+        return try parse(json)
+    }
+
     package static func parse(_ body: JSONValue) throws(QueryError) -> StatsQuery {
         guard case .object(let pairs) = body else { throw typeMismatch("#", expected: "Object", got: body) }
         for (key, _) in pairs where !topLevelKeys.contains(key) {

@@ -54,12 +54,7 @@ struct DashboardAPIController: Sendable {
         } catch {
             throw QueryError.invalidJSON
         }
-        var json = try Self.parseJSON(Array(buffer.readableBytesView))
-        guard case .object(var pairs) = json else { throw QueryError.invalidJSON }
-        pairs.removeAll { $0.0 == "site_id" }
-        pairs.insert(("site_id", .string(site.site.domain)), at: 0)
-        json = .object(pairs)
-        let parsed = try Self.parseQuery(json)
+        let parsed = try QueryParser.parse(body: Array(buffer.readableBytesView), siteID: site.site.domain)
         return WebResponse.json(try await web.answer(parsed, site, web.clock.nowSeconds()).json)
     }
 
@@ -92,9 +87,6 @@ struct DashboardAPIController: Sendable {
             ("drops", .array(rows.map { .object([("reason", .string($0.key)), ("count", .int($0.value))]) }))
         ]).json
     }
-
-    private static func parseJSON(_ bytes: [UInt8]) throws(QueryError) -> JSONValue { try JSONReader.parse(bytes) }
-    private static func parseQuery(_ json: JSONValue) throws(QueryError) -> StatsQuery { try QueryParser.parse(json) }
 
     private func respond(_ body: () async throws -> Response) async -> Response {
         do {

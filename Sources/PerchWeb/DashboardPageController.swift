@@ -39,7 +39,7 @@ struct DashboardPageController: Sendable {
         guard let session = try await web.auth.session(request) else { return Self.toLogin(request) }
         guard let site = try await web.reader.statsSite(domain: domain) else { return notFound() }
         let domains = try await web.sites().map(\.domain).sorted()
-        let config = try await Self.config(
+        let config = Self.config(
             site: site, csrf: session.csrfToken, authQuery: "", shared: false, embed: false,
             user: session.user.email, sites: domains, goals: try await web.reader.goals(siteID: site.site.id))
         return web.page(
@@ -56,7 +56,7 @@ struct DashboardPageController: Sendable {
         guard try await web.auth.isUnlocked(link, request: request) else {
             return try await passwordPage(link, embed: embed, error: "", status: .ok)
         }
-        let config = try await Self.config(
+        let config = Self.config(
             site: site, csrf: Viewer.share(link).csrfToken(secret: try await web.auth.secret()),
             authQuery: "?auth=" + FormBody.encode(link.slug), shared: true, embed: embed, user: nil, sites: [],
             goals: try await web.reader.goals(siteID: site.site.id))
@@ -118,7 +118,7 @@ struct DashboardPageController: Sendable {
     static func config(
         site: StatsSite, csrf: String, authQuery: String, shared: Bool, embed: Bool, user: String?, sites: [String],
         goals: [Goal]
-    ) async throws -> JSONValue {
+    ) -> JSONValue {
         .object([
             ("domain", .string(site.site.domain)),
             ("timezone", .string(site.site.timezone)),

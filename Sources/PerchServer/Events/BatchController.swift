@@ -114,12 +114,7 @@ package struct BatchController: Sendable {
                 }
             }
         }
-        var text = #"{"results":["#
-        text += outcomes.map(\.json).joined(separator: ",")
-        text += "]}"
-        var fields: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        CORSHeaders.addCommon(to: &fields)
-        return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Self.jsonResponse(.ok, #"{"results":["# + outcomes.map(\.json).joined(separator: ",") + "]}")
     }
 
     /// The idempotency key of an event: its `"id"` (a string or an integer of at most 128 bytes)
@@ -161,10 +156,13 @@ package struct BatchController: Sendable {
     }
 
     static func refusal(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        var fields: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        CORSHeaders.addCommon(to: &fields)
-        return Response(
-            status: status, headers: fields,
-            body: .init(byteBuffer: ByteBuffer(string: #"{"errors":{"request":[\#(JSONText.quoted(message))]}}"#)))
+        jsonResponse(status, #"{"errors":{"request":[\#(JSONText.quoted(message))]}}"#)
+    }
+
+    /// A JSON answer; `CORSMiddleware` adds the CORS headers, as for every routed response.
+    static func jsonResponse(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
