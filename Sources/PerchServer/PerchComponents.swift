@@ -109,7 +109,6 @@ package struct PerchComponents {
         let dropCounter = DropCounter()
         let metrics = ServerMetrics()
         let salts = try SaltRing(store: store, clock: clock)
-        salts.maintain(nowSeconds: clock.nowSeconds())
         let pipeline = IngestPipeline(
             sites: registry,
             rateLimiter: SiteRateLimiter(),
