@@ -63,7 +63,8 @@ struct ServerAssembly {
                 maxBodyBytes: configuration.maxBodyBytes,
                 trustedProxies: configuration.trustedProxies,
                 webAssets: configuration.webAssetsDirectory.map(WebAssets.directory) ?? .builtIn(),
-                connectionLimits: configuration.connectionLimits
+                connectionLimits: configuration.connectionLimits,
+                maxSessions: configuration.maxSessions
             ),
             logger: logger
         )

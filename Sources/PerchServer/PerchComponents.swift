@@ -25,6 +25,8 @@ package struct ServerSettings: Sendable {
     package var webAssets: WebAssets
     /// The connection cap and the timeouts for slow clients.
     package var connectionLimits: ConnectionLimits
+    /// The most sessions the session cache holds (`perch serve --max-sessions`).
+    package var maxSessions: Int
 
     package init(
         flushInterval: Duration = .seconds(1),
@@ -34,7 +36,8 @@ package struct ServerSettings: Sendable {
         trustedProxies: [CIDRBlock] = CIDRBlock.loopback,
         dropFlushInterval: Duration = .seconds(5),
         webAssets: WebAssets = .builtIn(),
-        connectionLimits: ConnectionLimits = ConnectionLimits()
+        connectionLimits: ConnectionLimits = ConnectionLimits(),
+        maxSessions: Int = SessionCache.defaultMaxSessions
     ) {
         self.flushInterval = flushInterval
         self.maxBodyBytes = maxBodyBytes
@@ -44,6 +47,7 @@ package struct ServerSettings: Sendable {
         self.dropFlushInterval = dropFlushInterval
         self.webAssets = webAssets
         self.connectionLimits = connectionLimits
+        self.maxSessions = maxSessions
     }
 }
 
@@ -71,7 +75,7 @@ package struct PerchComponents {
     /// dimensions (the live GeoIP database's names).
     package init(
         store: some EventStore & SiteDirectory & SaltStore & ShieldDirectory & DropCountStore & DashboardAccountStore
-            & IdempotencyKeyStore,
+            & IdempotencyKeyStore & SessionArchive,
         journal: Journal,
         clock: any WallClock,
         enrichment: EnrichmentData = .builtIn,
@@ -79,7 +83,7 @@ package struct PerchComponents {
         settings: ServerSettings,
         logger: Logger
     ) throws {
-        let sessions = SessionCache()
+        let sessions = SessionCache(maxSessions: settings.maxSessions, archive: store)
         let idleCutoff = clock.nowSeconds() - SessionCache.idleTimeoutSeconds - 60
         sessions.warm(with: try store.sessions(activeSince: idleCutoff))
         let pending = journal.pendingBatch(max: Int.max)
@@ -152,6 +156,7 @@ package struct PerchComponents {
             operations: OperationsController(readiness: readiness, metrics: metrics) {
                 metrics.journal(pending: journal.pendingCount, bytes: journal.pendingBytes)
                 metrics.connections(open: connections.current)
+                metrics.sessions(cached: sessions.count, evicted: sessions.evictions, reloaded: sessions.reloads)
             },
             stats: (store as? any StatsReader).map {
                 StatsController(

@@ -50,6 +50,13 @@ struct ServeCommand: AsyncParsableCommand {
     var journalMaxMB: String?
 
     @Option(
+        name: .customLong("max-sessions"),
+        help:
+            "Visits held in memory at most; the least recently active are read back from the store when they continue (env PERCH_MAX_SESSIONS, default 500000)."
+    )
+    var maxSessions: String?
+
+    @Option(
         name: .customLong("max-connections"),
         help: "Open connections at most; more are closed at once (env PERCH_MAX_CONNECTIONS, default 4096)."
     )
@@ -109,7 +116,8 @@ struct ServeCommand: AsyncParsableCommand {
                     env.value(flag: journalMaxMB, variable: "PERCH_JOURNAL_MAX_MB", default: "256"),
                     option: "--journal-max-mb", minimum: 1
                 ),
-                connectionLimits: try connectionLimits(env)
+                connectionLimits: try connectionLimits(env),
+                maxSessions: try sessionBound(env)
             )
         } catch {
             throw ValidationError(error.description)
@@ -117,6 +125,14 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "perch")
         logger.logLevel = Logger.Level(rawValue: env.environment["PERCH_LOG_LEVEL"] ?? "info") ?? .info
         try await ServerAssembly(configuration: configuration, logger: logger).run()
+    }
+
+    private func sessionBound(_ env: EnvironmentFallback) throws(ConfigurationError) -> Int {
+        let text = env.value(flag: maxSessions, variable: "PERCH_MAX_SESSIONS", default: "500000")
+        guard let count = Int(text), count >= 1_000 else {
+            throw .invalid("--max-sessions", text, "expected a whole number, at least 1000")
+        }
+        return count
     }
 
     private func connectionLimits(_ env: EnvironmentFallback) throws(ConfigurationError) -> ConnectionLimits {

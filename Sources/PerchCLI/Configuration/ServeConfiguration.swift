@@ -1,4 +1,5 @@
 import PerchEnrich
+import PerchIngest
 import PerchJournal
 import PerchServer
 
@@ -23,6 +24,8 @@ struct ServeConfiguration: Sendable {
     var journalMaxBytes: Int = 256 << 20
     /// The connection cap and the slow-client timeouts.
     var connectionLimits = ConnectionLimits()
+    /// The session cache's bound (`--max-sessions`).
+    var maxSessions: Int = SessionCache.defaultMaxSessions
     var maxBodyBytes: Int = 1_000_000
 }
 

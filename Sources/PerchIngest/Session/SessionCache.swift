@@ -4,37 +4,62 @@ import Synchronization
 /// The live sessions (spec §9, §4.7), keyed by site and visitor and sharded so concurrent visitors
 /// rarely share a lock. A session is reused while its last-seen time is at most 30 whole minutes
 /// (truncated) before the event; engagement events refresh last-seen without touching the session.
+///
+/// The cache holds at most `maxSessions` sessions, packed (`PackedSession`). Past the bound it
+/// evicts the least recently active sessions of the full shard; when an evicted visitor returns
+/// within the idle timeout, the session is read back from the `SessionArchive`, so eviction does
+/// not split a visit as long as the store has the session's latest state (see docs/operations.md).
 package final class SessionCache: Sendable {
     /// Reuse iff the whole minutes since last seen, truncated, are at most this.
     package static let idleMinutes: Int64 = 30
     /// The idle timeout in seconds; a session stays reusable up to 59 s past it (whole minutes).
     package static let idleTimeoutSeconds: Int64 = idleMinutes * 60
-
-    private struct Entry {
-        var session: SessionRecord
-        /// Latest event time seen, engagements included; `session.timestamp` excludes them.
-        var lastSeen: Int64
-    }
+    /// The default bound on cached sessions (`perch serve --max-sessions`).
+    package static let defaultMaxSessions = 500_000
 
     private final class Shard: Sendable {
-        let entries = Mutex<[SessionKey: Entry]>([:])
+        let entries = Mutex<[SessionKey: PackedSession]>([:])
+    }
+
+    /// What one event does to its cache entry.
+    private enum Update {
+        case none
+        case lastSeen(Int64)
+        case session(SessionRecord, lastSeen: Int64)
     }
 
     private let shards: [Shard]
     private let shardShift: UInt64
+    private let shardCapacity: Int
     private let newSessionID: @Sendable () -> UInt64
+    private let pool: SessionStringPool
+    private let evicted: EvictedSessionFilter
+    private let archive: (any SessionArchive)?
+    private let evictionCount = Atomic<Int>(0)
+    private let reloadCount = Atomic<Int>(0)
 
     /// - Parameters:
+    ///   - maxSessions: the most sessions held, split evenly across the shards.
     ///   - shardBits: the cache has `2^shardBits` shards.
+    ///   - archive: where evicted sessions are read back from; nil keeps no record of evictions.
     ///   - sessionIDs: makes the id of each new session; random and never 0 by default.
     package init(
+        maxSessions: Int = defaultMaxSessions,
         shardBits: Int = 6,
+        archive: (any SessionArchive)? = nil,
+        strings: SessionStringPool = SessionStringPool(),
+        evicted: EvictedSessionFilter = EvictedSessionFilter(),
         sessionIDs: @escaping @Sendable () -> UInt64 = { UInt64.random(in: 1...UInt64.max) }
     ) {
         precondition((0...16).contains(shardBits), "shardBits must be within 0...16")
+        precondition(maxSessions > 0, "maxSessions must be positive")
         shards = (0..<(1 << shardBits)).map { _ in Shard() }
         shardShift = UInt64(64 - shardBits)
+        shardCapacity = max(1, maxSessions >> shardBits)
         newSessionID = sessionIDs
+        pool = strings
+        self.evicted = evicted
+        self.archive = archive
     }
 
     /// Attaches `draft` to its session and runs `body` with the outcome while the session's lock is
@@ -56,16 +81,17 @@ package final class SessionCache: Sendable {
         let previousKey = previousUserID.flatMap {
             $0 == draft.userID ? nil : SessionKey(siteID: draft.siteID, userID: $0)
         }
+        let reloaded = reloadIfEvicted(currentKey, previousKey, at: draft.timestamp)
         guard let previousKey, shardIndex(previousKey) != currentShard else {
             return try shards[currentShard].entries.withLock { (entries) throws(Failure) -> R in
                 let found =
                     live(entries[currentKey], at: draft.timestamp).map { ($0, currentKey) }
                     ?? previousKey.flatMap { key in live(entries[key], at: draft.timestamp).map { ($0, key) } }
-                let (result, update) = resolve(
-                    draft, found: found?.0, isPageview: isPageview,
-                    isEngagement: isEngagement)
+                let (result, update, key) = decide(
+                    draft, found: found, reloaded: reloaded, currentKey: currentKey,
+                    isPageview: isPageview, isEngagement: isEngagement)
                 let output = try body(result)
-                if let update { entries[found?.1 ?? currentKey] = update }
+                store(update, at: key, in: &entries, existing: found?.0, now: draft.timestamp)
                 return output
             }
         }
@@ -82,15 +108,16 @@ package final class SessionCache: Sendable {
                     atCurrent == nil
                     ? live(currentIsLow ? highEntries[previousKey] : lowEntries[previousKey], at: draft.timestamp)
                     : nil
-                let (result, update) = resolve(
-                    draft, found: atCurrent ?? atPrevious, isPageview: isPageview,
-                    isEngagement: isEngagement)
+                let found = atCurrent.map { ($0, currentKey) } ?? atPrevious.map { ($0, previousKey) }
+                let (result, update, key) = decide(
+                    draft, found: found, reloaded: reloaded, currentKey: currentKey,
+                    isPageview: isPageview, isEngagement: isEngagement)
                 let output = try body(result)
-                if let update {
-                    // A session found under the previous salt stays under its old user id (spec §8).
-                    let inLow = (atPrevious == nil) == currentIsLow
-                    let key = atPrevious == nil ? currentKey : previousKey
-                    if inLow { lowEntries[key] = update } else { highEntries[key] = update }
+                // A session found under the previous salt stays under its old user id (spec §8).
+                if (key == currentKey) == currentIsLow {
+                    store(update, at: key, in: &lowEntries, existing: found?.0, now: draft.timestamp)
+                } else {
+                    store(update, at: key, in: &highEntries, existing: found?.0, now: draft.timestamp)
                 }
                 return output
             }
@@ -100,21 +127,25 @@ package final class SessionCache: Sendable {
     /// Loads sessions read from the store at start, so a restart does not split a visit.
     /// `lastSeen` gives each session's last activity (its `timestamp` unless the caller knows of
     /// later engagement events, e.g. from the journal). A newer session for the same key wins.
+    /// Past the bound, the least recently active are evicted as they would be while serving.
     package func warm(with sessions: [SessionRecord], lastSeen: (SessionRecord) -> Int64 = { $0.timestamp }) {
         for session in sessions {
             let key = SessionKey(siteID: session.siteID, userID: session.userID)
-            let entry = Entry(session: session, lastSeen: max(session.timestamp, lastSeen(session)))
+            let seen = max(session.timestamp, lastSeen(session))
             shards[shardIndex(key)].entries.withLock { entries in
-                guard let existing = entries[key] else {
-                    entries[key] = entry
-                    return
+                if let existing = entries[key] {
+                    let sameSession = existing.sessionID == session.sessionID
+                    if sameSession && session.events < existing.events {
+                        entries[key]?.lastSeen = max(existing.lastSeen, seen)
+                        return
+                    }
+                    if !sameSession && seen <= existing.lastSeen { return }
+                    let newest = sameSession ? max(existing.lastSeen, seen) : seen
+                    entries[key] = pool.withInterner { PackedSession(session, lastSeen: newest, interner: &$0) }
+                } else {
+                    entries[key] = pool.withInterner { PackedSession(session, lastSeen: seen, interner: &$0) }
                 }
-                if existing.session.sessionID == entry.session.sessionID {
-                    let newest = entry.session.events >= existing.session.events ? entry.session : existing.session
-                    entries[key] = Entry(session: newest, lastSeen: max(existing.lastSeen, entry.lastSeen))
-                } else if entry.lastSeen > existing.lastSeen {
-                    entries[key] = entry
-                }
+                if entries.count > shardCapacity { makeRoom(in: &entries, now: seen) }
             }
         }
     }
@@ -135,12 +166,26 @@ package final class SessionCache: Sendable {
 
     /// The cached state of the session under `key`, live or not yet evicted.
     package func session(for key: SessionKey) -> SessionRecord? {
-        shards[shardIndex(key)].entries.withLock { $0[key]?.session }
+        guard let packed = shards[shardIndex(key)].entries.withLock({ $0[key] }) else { return nil }
+        return pool.withInterner { packed.record(key: key, interner: $0) }
     }
 
     /// Sessions currently held, including expired ones not yet evicted.
     package var count: Int {
         shards.reduce(0) { total, shard in total + shard.entries.withLock { $0.count } }
+    }
+
+    /// Live sessions evicted to stay within the bound, since start.
+    package var evictions: Int { evictionCount.load(ordering: .relaxed) }
+
+    /// Evicted sessions read back from the archive when their visitor returned, since start.
+    package var reloads: Int { reloadCount.load(ordering: .relaxed) }
+
+    /// Bytes held by the cached sessions' packed strings (not counting the pool or the tables).
+    package var textBytes: Int {
+        shards.reduce(0) { total, shard in
+            total + shard.entries.withLock { $0.values.reduce(0) { $0 + $1.textBytes } }
+        }
     }
 
     /// Spec §9: whole minutes between, truncated toward zero, at most 30; an earlier event is fine.
@@ -152,34 +197,148 @@ package final class SessionCache: Sendable {
         shardShift == 64 ? 0 : Int(truncatingIfNeeded: key.mixed >> shardShift)
     }
 
-    private func live(_ entry: Entry?, at time: Int64) -> Entry? {
+    private func live(_ entry: PackedSession?, at time: Int64) -> PackedSession? {
         guard let entry, Self.isReusable(lastSeen: entry.lastSeen, at: time) else { return nil }
         return entry
     }
 
-    /// The outcome for one event and the entry to store for its key (nil: leave the cache alone).
-    private func resolve(
+    /// The session the store has for a visitor whose session this cache may have evicted; nil
+    /// (without I/O) unless the eviction filter says so and the cache has no live session for it.
+    private func reloadIfEvicted(_ current: SessionKey, _ previous: SessionKey?, at time: Int64) -> SessionRecord? {
+        guard let archive, !evicted.isEmpty,
+            evicted.mightContain(current, at: time) || previous.map({ evicted.mightContain($0, at: time) }) == true
+        else { return nil }
+        let cached = [current, previous].contains { key in
+            guard let key else { return false }
+            return shards[shardIndex(key)].entries.withLock { live($0[key], at: time) } != nil
+        }
+        guard !cached else { return nil }
+        let userIDs = [current.userID] + (previous.map { [$0.userID] } ?? [])
+        let since = time - Self.idleTimeoutSeconds - 59
+        guard let session = try? archive.latestSession(siteID: current.siteID, userIDs: userIDs, activeSince: since),
+            session.siteID == current.siteID, userIDs.contains(session.userID),
+            Self.isReusable(lastSeen: session.timestamp, at: time)
+        else { return nil }
+        reloadCount.add(1, ordering: .relaxed)
+        return session
+    }
+
+    /// The outcome for one event, what to store, and under which key.
+    private func decide(
         _ draft: EventRecord,
-        found: Entry?,
+        found: (PackedSession, SessionKey)?,
+        reloaded: SessionRecord?,
+        currentKey: SessionKey,
         isPageview: Bool,
         isEngagement: Bool
-    ) -> (Result<JournalEntry, DropReason>, Entry?) {
+    ) -> (Result<JournalEntry, DropReason>, Update, SessionKey) {
+        pool.withInterner { interner in
+            let existing: (SessionRecord, Int64)?
+            let key: SessionKey
+            if let (packed, foundKey) = found {
+                existing = (packed.record(key: foundKey, interner: interner), packed.lastSeen)
+                key = foundKey
+            } else if let reloaded {
+                existing = (reloaded, reloaded.timestamp)
+                key = SessionKey(siteID: reloaded.siteID, userID: reloaded.userID)
+            } else {
+                existing = nil
+                key = currentKey
+            }
+            var (result, update) = resolve(
+                draft, found: existing, isPageview: isPageview, isEngagement: isEngagement)
+            // An engagement continuing a reloaded session: the cache needs the whole session back.
+            if found == nil, let reloaded, case .lastSeen(let seen) = update {
+                update = .session(reloaded, lastSeen: seen)
+            }
+            return (result, update, key)
+        }
+    }
+
+    /// Writes `update` for `key`, packing a changed session and making room past the bound.
+    private func store(
+        _ update: Update,
+        at key: SessionKey,
+        in entries: inout [SessionKey: PackedSession],
+        existing: PackedSession?,
+        now: Int64
+    ) {
+        switch update {
+        case .none:
+            return
+        case .lastSeen(let seen):
+            guard var packed = existing else { return }
+            packed.lastSeen = seen
+            entries[key] = packed
+            return
+        case .session(let session, let seen):
+            entries[key] = pool.withInterner { PackedSession(session, lastSeen: seen, interner: &$0) }
+        }
+        if entries.count > shardCapacity { makeRoom(in: &entries, now: now) }
+    }
+
+    /// Brings a full shard down to 15/16 of its share: expired sessions first, then the least
+    /// recently active, each recorded in the eviction filter so its visitor's return finds it.
+    private func makeRoom(in entries: inout [SessionKey: PackedSession], now: Int64) {
+        var expired: [SessionKey] = []
+        var times: [Int64] = []
+        times.reserveCapacity(entries.count)
+        for (key, entry) in entries {
+            if Self.isReusable(lastSeen: entry.lastSeen, at: now) {
+                times.append(entry.lastSeen)
+            } else {
+                expired.append(key)
+            }
+        }
+        for key in expired { entries[key] = nil }
+        // Free a sixteenth of the share at once, so a full shard is scanned once per that many inserts.
+        let keep = shardCapacity - max(1, shardCapacity / 16)
+        let excess = entries.count - keep
+        guard excess > 0 else { return }
+        times.sort()
+        let cutoff = times[excess - 1]
+        var atCutoff = excess - times[..<excess].count(where: { $0 < cutoff })
+        var victims: [(SessionKey, Int64)] = []
+        victims.reserveCapacity(excess)
+        for (key, entry) in entries {
+            if entry.lastSeen < cutoff {
+                victims.append((key, entry.lastSeen))
+            } else if entry.lastSeen == cutoff, atCutoff > 0 {
+                atCutoff -= 1
+                victims.append((key, entry.lastSeen))
+            }
+        }
+        for (key, lastSeen) in victims {
+            entries[key] = nil
+            if archive != nil { evicted.insert(key, lastSeen: lastSeen) }
+        }
+        evictionCount.add(victims.count, ordering: .relaxed)
+    }
+
+    /// The outcome for one event and what it does to the cache entry.
+    private func resolve(
+        _ draft: EventRecord,
+        found: (session: SessionRecord, lastSeen: Int64)?,
+        isPageview: Bool,
+        isEngagement: Bool
+    ) -> (Result<JournalEntry, DropReason>, Update) {
         var event = draft
-        guard var entry = found else {
-            if isEngagement { return (.failure(.noSessionForEngagement), nil) }
+        guard var (session, lastSeen) = found else {
+            if isEngagement { return (.failure(.noSessionForEngagement), .none) }
             event.sessionID = newSessionID()
             let session = SessionRecord.started(by: event, isPageview: isPageview)
-            let entry = Entry(session: session, lastSeen: event.timestamp)
-            return (.success(JournalEntry(event: event, session: session)), entry)
+            return (
+                .success(JournalEntry(event: event, session: session)), .session(session, lastSeen: event.timestamp)
+            )
         }
-        event.sessionID = entry.session.sessionID
-        event.userID = entry.session.userID
-        event.visit = entry.session.visit
-        entry.lastSeen = max(entry.lastSeen, event.timestamp)
+        event.sessionID = session.sessionID
+        event.userID = session.userID
+        event.visit = session.visit
+        lastSeen = max(lastSeen, event.timestamp)
         if isEngagement {
-            return (.success(JournalEntry(event: event, session: nil)), entry)
+            return (.success(JournalEntry(event: event, session: nil)), .lastSeen(lastSeen))
         }
-        entry.session.absorb(event, isPageview: isPageview)
-        return (.success(JournalEntry(event: event, session: entry.session)), entry)
+        session.absorb(event, isPageview: isPageview)
+        return (.success(JournalEntry(event: event, session: session)), .session(session, lastSeen: lastSeen))
     }
 }

@@ -1,6 +1,7 @@
 import CoreMetrics
 import PerchCore
 import Prometheus
+import Synchronization
 
 /// The server's Prometheus metrics, created once against one registry (no global metrics system),
 /// so tests read them back from the same registry.
@@ -22,6 +23,11 @@ package final class ServerMetrics: Sendable {
     private let flushDuration: CoreMetrics.Timer
     private let flushedEvents: CoreMetrics.Counter
     private let flushFailures: CoreMetrics.Counter
+    private let sessionsCached: CoreMetrics.Gauge
+    private let sessionsEvicted: CoreMetrics.Counter
+    private let sessionsReloaded: CoreMetrics.Counter
+    /// The session cache's totals at the last scrape, to turn them into counter increments.
+    private let sessionTotals = Mutex((evicted: 0, reloaded: 0))
 
     package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -71,6 +77,9 @@ package final class ServerMetrics: Sendable {
         flushDuration = CoreMetrics.Timer(label: "perch_flush_duration_seconds", factory: factory)
         flushedEvents = CoreMetrics.Counter(label: "perch_flushed_entries_total", factory: factory)
         flushFailures = CoreMetrics.Counter(label: "perch_flush_failures_total", factory: factory)
+        sessionsCached = CoreMetrics.Gauge(label: "perch_sessions_cached", factory: factory)
+        sessionsEvicted = CoreMetrics.Counter(label: "perch_sessions_evicted_total", factory: factory)
+        sessionsReloaded = CoreMetrics.Counter(label: "perch_sessions_reloaded_total", factory: factory)
     }
 
     package func eventRequest(status: Int) {
@@ -95,6 +104,17 @@ package final class ServerMetrics: Sendable {
     package func journal(pending: Int, bytes: Int) {
         journalPending.record(pending)
         journalPendingBytes.record(bytes)
+    }
+
+    /// The session cache's size and its eviction and reload totals since start.
+    package func sessions(cached: Int, evicted: Int, reloaded: Int) {
+        sessionsCached.record(cached)
+        let (newlyEvicted, newlyReloaded) = sessionTotals.withLock { totals in
+            defer { totals = (evicted, reloaded) }
+            return (evicted - totals.evicted, reloaded - totals.reloaded)
+        }
+        if newlyEvicted > 0 { sessionsEvicted.increment(by: newlyEvicted) }
+        if newlyReloaded > 0 { sessionsReloaded.increment(by: newlyReloaded) }
     }
 
     package func flushed(entries: Int, nanoseconds: Int64) {

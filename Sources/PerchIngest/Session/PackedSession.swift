@@ -1,0 +1,121 @@
+import PerchCore
+
+/// A live session as the cache holds it: the counters inline and every string packed into one
+/// byte array, short repetitive ones as ids into a `SessionStringPool`. About 200 bytes a session
+/// (with the cache's slot) where the unpacked `SessionRecord` takes over a kilobyte.
+/// The site and user ids are the cache key's.
+struct PackedSession: Sendable {
+    var sessionID: UInt64
+    var start: Int64
+    var timestamp: Int64
+    /// Latest event time seen, engagements included; `timestamp` excludes them.
+    var lastSeen: Int64
+    var pageviews: Int32
+    var events: Int32
+    var duration: UInt32
+    var isBounce: Bool
+    private var text: [UInt8]
+
+    private static let exitHostnameIsEntry: UInt64 = 1
+    private static let exitPageIsEntry: UInt64 = 2
+
+    init(_ session: SessionRecord, lastSeen: Int64, interner: inout SessionStringPool.Interner) {
+        sessionID = session.sessionID
+        start = session.start
+        timestamp = session.timestamp
+        self.lastSeen = lastSeen
+        pageviews = session.pageviews
+        events = session.events
+        duration = session.duration
+        isBounce = session.isBounce
+        var writer = PackedTextWriter()
+        let sameHostname = session.exitPageHostname == session.hostname
+        let samePage = session.exitPage == session.entryPage
+        writer.varint((sameHostname ? Self.exitHostnameIsEntry : 0) | (samePage ? Self.exitPageIsEntry : 0))
+        writer.text(session.hostname, interner: &interner)
+        writer.literal(session.entryPage)
+        if !samePage { writer.literal(session.exitPage) }
+        if !sameHostname { writer.text(session.exitPageHostname, interner: &interner) }
+        let visit = session.visit
+        writer.literal(visit.referrer)
+        writer.text(visit.referrerSource, interner: &interner)
+        writer.text(visit.utmMedium, interner: &interner)
+        writer.text(visit.utmSource, interner: &interner)
+        writer.literal(visit.utmCampaign)
+        writer.literal(visit.utmContent)
+        writer.literal(visit.utmTerm)
+        writer.text(visit.clickIDParam, interner: &interner)
+        writer.text(visit.acquisitionChannel, interner: &interner)
+        writer.text(visit.countryCode, interner: &interner)
+        writer.text(visit.subdivision1Code, interner: &interner)
+        writer.text(visit.subdivision2Code, interner: &interner)
+        writer.varint(UInt64(visit.cityGeonameID))
+        writer.text(visit.screenSize, interner: &interner)
+        writer.text(visit.operatingSystem, interner: &interner)
+        writer.text(visit.operatingSystemVersion, interner: &interner)
+        writer.text(visit.browser, interner: &interner)
+        writer.text(visit.browserVersion, interner: &interner)
+        writer.varint(UInt64(session.entryProps.count))
+        for prop in session.entryProps {
+            writer.text(prop.key, interner: &interner)
+            writer.literal(prop.value)
+        }
+        text = writer.packed()
+    }
+
+    /// The session in full, as the pipeline and the journal use it.
+    func record(key: SessionKey, interner: borrowing SessionStringPool.Interner) -> SessionRecord {
+        var reader = PackedTextReader(text)
+        let flags = reader.varint()
+        let hostname = reader.text(interner)
+        let entryPage = reader.text(interner)
+        let exitPage = flags & Self.exitPageIsEntry != 0 ? entryPage : reader.text(interner)
+        let exitPageHostname = flags & Self.exitHostnameIsEntry != 0 ? hostname : reader.text(interner)
+        var visit = VisitAttributes()
+        visit.referrer = reader.text(interner)
+        visit.referrerSource = reader.text(interner)
+        visit.utmMedium = reader.text(interner)
+        visit.utmSource = reader.text(interner)
+        visit.utmCampaign = reader.text(interner)
+        visit.utmContent = reader.text(interner)
+        visit.utmTerm = reader.text(interner)
+        visit.clickIDParam = reader.text(interner)
+        visit.acquisitionChannel = reader.text(interner)
+        visit.countryCode = reader.text(interner)
+        visit.subdivision1Code = reader.text(interner)
+        visit.subdivision2Code = reader.text(interner)
+        visit.cityGeonameID = UInt32(truncatingIfNeeded: reader.varint())
+        visit.screenSize = reader.text(interner)
+        visit.operatingSystem = reader.text(interner)
+        visit.operatingSystemVersion = reader.text(interner)
+        visit.browser = reader.text(interner)
+        visit.browserVersion = reader.text(interner)
+        let propCount = Int(truncatingIfNeeded: min(reader.varint(), 1_000))
+        var props: [Prop] = []
+        props.reserveCapacity(propCount)
+        for _ in 0..<propCount {
+            let key = reader.text(interner)
+            props.append(Prop(key: key, value: reader.text(interner)))
+        }
+        return SessionRecord(
+            sessionID: sessionID,
+            siteID: key.siteID,
+            userID: key.userID,
+            hostname: hostname,
+            start: start,
+            timestamp: timestamp,
+            isBounce: isBounce,
+            entryPage: entryPage,
+            exitPage: exitPage,
+            exitPageHostname: exitPageHostname,
+            pageviews: pageviews,
+            events: events,
+            duration: duration,
+            visit: visit,
+            entryProps: props
+        )
+    }
+
+    /// Bytes this session holds on the heap, for tests and the memory figure.
+    var textBytes: Int { text.count }
+}
