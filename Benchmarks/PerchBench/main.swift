@@ -6,7 +6,7 @@ struct PerchBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "perch-bench",
         abstract: "Micro-benchmarks of Perch's ingest stages (build with -c release).",
-        subcommands: [GeoIPBenchmark.self, BotBenchmark.self, UserAgentBenchmark.self]
+        subcommands: [GeoIPBenchmark.self, BotBenchmark.self, SessionMemoryBenchmark.self, UserAgentBenchmark.self]
     )
 }
 

@@ -34,8 +34,10 @@ package struct SQLiteDatabase: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -32768")
             // Stats queries scan a site's range of a multi-GB file: reading it through a memory
             // map saves a copy per page (SQLite caps the map at its compile-time limit, 2 GiB on
-            // Debian). Sorts for GROUP BY stay in memory instead of temporary files.
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mapLimit)")
+            // Debian). Sorts for GROUP BY stay in memory instead of temporary files. The writer
+            // reads through its page cache instead: mapped, every page it ever touched would stay
+            // in the process's resident size (file pages, but counted against it).
+            try db.execute(sql: "PRAGMA mmap_size = \(db.configuration.readonly ? Self.mapLimit : 0)")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {

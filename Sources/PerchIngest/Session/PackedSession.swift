@@ -1,20 +1,19 @@
 import PerchCore
 
 /// A live session as the cache holds it: the counters inline and every string packed into one
-/// byte array, short repetitive ones as ids into a `SessionStringPool`. About 200 bytes a session
-/// (with the cache's slot) where the unpacked `SessionRecord` takes over a kilobyte.
+/// byte array, short repetitive ones as ids into a `SessionStringPool`; times as offsets from the start,
+/// the duration derived from them. `perch-bench sessions` measures the bytes a session takes.
 /// The site and user ids are the cache key's.
 struct PackedSession: Sendable {
     var sessionID: UInt64
     var start: Int64
-    var timestamp: Int64
-    /// Latest event time seen, engagements included; `timestamp` excludes them.
-    var lastSeen: Int64
+    private var text: [UInt8]
+    /// `timestamp - start`: an event may be stamped a little before the session's start.
+    private var timestampOffset: Int32
+    private var lastSeenOffset: Int32
     var pageviews: Int32
     var events: Int32
-    var duration: UInt32
     var isBounce: Bool
-    private var text: [UInt8]
 
     private static let exitHostnameIsEntry: UInt64 = 1
     private static let exitPageIsEntry: UInt64 = 2
@@ -22,11 +21,10 @@ struct PackedSession: Sendable {
     init(_ session: SessionRecord, lastSeen: Int64, interner: inout SessionStringPool.Interner) {
         sessionID = session.sessionID
         start = session.start
-        timestamp = session.timestamp
-        self.lastSeen = lastSeen
+        timestampOffset = Int32(clamping: session.timestamp - session.start)
+        lastSeenOffset = Int32(clamping: lastSeen - session.start)
         pageviews = session.pageviews
         events = session.events
-        duration = session.duration
         isBounce = session.isBounce
         var writer = PackedTextWriter()
         let sameHostname = session.exitPageHostname == session.hostname
@@ -110,10 +108,19 @@ struct PackedSession: Sendable {
             exitPageHostname: exitPageHostname,
             pageviews: pageviews,
             events: events,
-            duration: duration,
+            duration: UInt32(clamping: Int64(timestampOffset).magnitude),
             visit: visit,
             entryProps: props
         )
+    }
+
+    /// Unix seconds of the last (non-engagement) event.
+    var timestamp: Int64 { start + Int64(timestampOffset) }
+
+    /// Latest event time seen, engagements included; `timestamp` excludes them.
+    var lastSeen: Int64 {
+        get { start + Int64(lastSeenOffset) }
+        set { lastSeenOffset = Int32(clamping: newValue - start) }
     }
 
     /// Bytes this session holds on the heap, for tests and the memory figure.
