@@ -60,7 +60,8 @@ package final class DropCountFlusher: Service, Sendable {
         await BlockingWork.run { self.flushLogging() }
     }
 
-    private func flushLogging() {
+    /// `flush()`, logging a failure when a fault starts and a notice when it ends.
+    func flushLogging() {
         do {
             try flush()
             if setFailing(false) { logger.notice("drops.flush.recovered") }
