@@ -46,6 +46,36 @@ final class FaultTraffic: Sendable {
         return reply?.status ?? 0
     }
 
+    /// Sends `/<prefix>-0` … `/<prefix>-<count-1>` at once, each on its own connection, all before
+    /// reading any answer: the server gets them together, so the journal writes them as one batch.
+    func burst(prefix: String, count: Int, port: Int) throws {
+        let connections = try (0..<count).map { _ in try RawHTTPConnection(port: port) }
+        defer { for connection in connections { connection.closeConnection() } }
+        for (number, connection) in connections.enumerated() {
+            let body = #"{"n":"pageview","u":"https://\#(site)/\#(prefix)-\#(number)","d":"\#(site)"}"#
+            connection.send(
+                "POST /api/event HTTP/1.1\r\nHost: \(site)\r\nContent-Type: text/plain\r\n"
+                    + "User-Agent: \(PerchProcess.browserUserAgent)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+            )
+        }
+        for (number, connection) in connections.enumerated() {
+            let reply = connection.readSome()
+            let id = "\(prefix)-\(number)"
+            tally.withLock { tally in
+                if reply.hasPrefix("HTTP/1.1 202") {
+                    tally.acknowledged.append(id)
+                } else if reply.hasPrefix("HTTP/1.1 503") {
+                    tally.refused.append(id)
+                    if !reply.lowercased().contains("retry-after:") { tally.refusedWithoutRetryAfter += 1 }
+                } else if reply.isEmpty {
+                    tally.unanswered.append(id)
+                } else {
+                    tally.otherStatuses.append(Int(reply.dropFirst(9).prefix(3)) ?? 0)
+                }
+            }
+        }
+    }
+
     /// Sends `/<prefix>-0`, `/<prefix>-1`, … one after another from `senders` concurrent clients
     /// (each waiting `pause` after an answer) until `stop` says so (it sees the tally) or `limit`
     /// events were sent.

@@ -59,11 +59,16 @@ final class ScratchDisk {
 
     private var fillerPath: String { mountPoint.appendingPathComponent("filler").path }
 
-    /// Writes a file until the disk has no space left.
-    func fill() throws {
+    /// Writes a file until the disk has no space left, then gives `leaving` bytes of it back.
+    func fill(leaving: Int = 0) throws {
         // dd stops with "No space left on device", which is the point.
         _ = try? Self.run("dd", ["if=/dev/zero", "of=\(fillerPath)", "bs=64k"])
         _ = try? Self.run("dd", ["if=/dev/zero", "of=\(fillerPath)", "bs=512", "oflag=append", "conv=notrunc"])
+        guard leaving > 0 else { return }
+        let filler = try FileHandle(forWritingTo: URL(fileURLWithPath: fillerPath))
+        defer { try? filler.close() }
+        let size = try filler.seekToEnd()
+        try filler.truncate(atOffset: size - UInt64(min(leaving, Int(size))))
     }
 
     /// Gives the space taken by `fill()` back.

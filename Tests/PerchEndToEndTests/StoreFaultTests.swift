@@ -100,6 +100,43 @@ struct StoreFaultTests {
         #expect(log.lines(containing: "event store write failed").count <= 1)
     }
 
+    /// A crash right after a full disk: the store has taken nothing (its flush interval is long),
+    /// so the restart replays the journal alone. Records whose write failed half-way were answered
+    /// 503 and must not come back from the journal file. On ext4, whose fsync is slow enough that
+    /// records pile up into large writes, so the failing write carries whole records too.
+    @Test(.enabled(if: ScratchDisk.ext4Unavailable == nil, "mounts an ext4 image, which needs root and e2fsprogs"))
+    func aCrashAfterAFullDiskReplaysNoRefusedEvent() async throws {
+        let disk = try ScratchDisk(.ext4, megabytes: 32)
+        defer { disk.unmount() }
+        var perch = try PerchProcess(dataDirectory: disk.mountPoint.appendingPathComponent("data"))
+        defer { perch.killIfRunning() }
+        #expect(try perch.command(["sites", "add", "crash.test", "--rate-limit", "none"]).status == 0)
+        try await perch.start(extraArguments: ["--flush-interval", "10m"])
+        let traffic = FaultTraffic(site: "crash.test")
+        let server = perch
+
+        await traffic.send(prefix: "before", to: server, limit: 20) { _ in false }
+        // Two pages left and bursts of 64 events: the write that meets the full disk carries
+        // many records, and those that fit whole before the space ran out must be cut off too.
+        try disk.fill(leaving: 8192)
+        for round in 0..<20 where traffic.snapshot.refused.count < 80 {
+            try traffic.burst(prefix: "full\(round)", count: 64, port: perch.port)
+        }
+        try disk.unfill()
+        #expect(
+            try await perch.wait(upTo: .seconds(10)) { await traffic.send("probe-\(UUID())", to: server) == 202 })
+        await traffic.send(prefix: "after", to: server, limit: 20) { _ in false }
+        perch.stop(signal: SIGKILL)
+
+        try await perch.start(extraArguments: ["--flush-interval", "100ms"])
+        #expect(try await perch.waitUntilStored())
+        #expect(perch.stop(signal: SIGTERM) == 0)
+        let outcome = try Self.check(traffic, stored: perch.storedPaths(site: "crash.test"))
+        print(
+            "crash after a full disk: acknowledged \(outcome.acknowledged), refused \(outcome.refused),"
+                + " stored \(outcome.stored) after the restart's replay")
+    }
+
     /// What the senders saw against what the store holds: every 202 stored exactly once, no 503
     /// stored, every request answered.
     static func check(
