@@ -1,6 +1,10 @@
 import Foundation
 import Synchronization
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// Events sent during a fault, each with its own id (its page path), and what the server answered
 /// each: 202, 503 (with `Retry-After`), anything else, or no answer at all.
 final class FaultTraffic: Sendable {
@@ -9,7 +13,8 @@ final class FaultTraffic: Sendable {
         var refused: [String] = []
         /// 503 answers without a `Retry-After` header.
         var refusedWithoutRetryAfter = 0
-        var otherStatuses: [Int] = []
+        /// Any other answer: the id, the status and the start of the body.
+        var other: [String] = []
         /// Requests that got no answer (an error or the client's 10 s timeout).
         var unanswered: [String] = []
         var slowest: Duration = .zero
@@ -28,22 +33,30 @@ final class FaultTraffic: Sendable {
     /// no answer).
     @discardableResult
     func send(_ id: String, to perch: PerchProcess) async -> Int {
-        let body = #"{"n":"pageview","u":"https://\#(site)/\#(id)","d":"\#(site)"}"#
+        var request = URLRequest(url: perch.baseURL.appendingPathComponent("/api/event"))
+        request.httpMethod = "POST"
+        request.timeoutInterval = 10
+        request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
+        request.setValue(PerchProcess.browserUserAgent, forHTTPHeaderField: "User-Agent")
+        request.httpBody = Data(#"{"n":"pageview","u":"https://\#(site)/\#(id)","d":"\#(site)"}"#.utf8)
         let start = ContinuousClock.now
-        let reply = try? await perch.postEvent(body)
+        let reply = try? await URLSession.shared.data(for: request)
         let elapsed = ContinuousClock.now - start
+        let response = reply?.1 as? HTTPURLResponse
         tally.withLock { tally in
             tally.slowest = max(tally.slowest, elapsed)
-            switch reply?.status {
+            switch response?.statusCode {
             case 202?: tally.acknowledged.append(id)
             case 503?:
                 tally.refused.append(id)
-                if reply?.headers["retry-after"] == nil { tally.refusedWithoutRetryAfter += 1 }
-            case let status?: tally.otherStatuses.append(status)
+                if response?.value(forHTTPHeaderField: "Retry-After") == nil { tally.refusedWithoutRetryAfter += 1 }
+            case let status?:
+                let body = String(decoding: (reply?.0 ?? Data()).prefix(120), as: UTF8.self)
+                tally.other.append("\(id): \(status) \(body)")
             case nil: tally.unanswered.append(id)
             }
         }
-        return reply?.status ?? 0
+        return response?.statusCode ?? 0
     }
 
     /// Sends `/<prefix>-0` … `/<prefix>-<count-1>` at once, each on its own connection, all before
@@ -70,7 +83,7 @@ final class FaultTraffic: Sendable {
                 } else if reply.isEmpty {
                     tally.unanswered.append(id)
                 } else {
-                    tally.otherStatuses.append(Int(reply.dropFirst(9).prefix(3)) ?? 0)
+                    tally.other.append("\(id): \(reply.prefix(120))")
                 }
             }
         }
