@@ -35,7 +35,7 @@ struct ServerAssembly {
                 ])
         }
         let journal = try Journal(
-            directory: configuration.dataDirectory + "/journal",
+            directory: configuration.journalDirectory ?? configuration.dataDirectory + "/journal",
             durability: configuration.durability,
             maxPendingBytes: configuration.journalMaxBytes,
             logger: logger
@@ -97,6 +97,7 @@ struct ServerAssembly {
             metadata: [
                 "listen": "\(configuration.listen.host):\(configuration.listen.port)",
                 "data.dir": "\(configuration.dataDirectory)",
+                "journal.dir": "\(journal.directory)",
                 "durability": "\(configuration.durability)",
             ]
         )

@@ -16,13 +16,14 @@ package final class EventWriter: Service, Sendable {
     package struct Configuration: Sendable {
         package var batchSize: Int
         package var flushInterval: Duration
-        /// The longest wait between retries while the store keeps failing.
+        /// The longest wait between retries while the store keeps failing: also how long the store
+        /// may stay behind (and a full journal answer 503) after the fault has cleared.
         package var maxRetryBackoff: Duration
 
         package init(
             batchSize: Int = 5_000,
             flushInterval: Duration = .seconds(1),
-            maxRetryBackoff: Duration = .seconds(30)
+            maxRetryBackoff: Duration = .seconds(5)
         ) {
             precondition(batchSize > 0 && flushInterval > .zero, "writer limits must be positive")
             self.batchSize = batchSize

@@ -7,10 +7,14 @@ extension Journal {
     private struct ActiveFile {
         var descriptor: Int32
         var path: String
+        /// Bytes of whole records written.
         var bytes: Int
+        /// Bytes synced to disk by the last successful sync.
+        var syncedBytes: Int
     }
 
-    /// The flusher thread's body: group commit until `close()` or an I/O error.
+    /// The flusher thread's body: group commit until `close()`. A failed write or sync does not
+    /// stop it (see `recordFailure`): the next batch goes to a new segment once the disk works.
     func runFlusher() {
         var file: ActiveFile?
         var batch: [JournalState.Staged] = []
@@ -37,8 +41,7 @@ extension Journal {
                     for record in batch {
                         JournalFrame.append(sequence: record.sequence, payload: record.payload, to: &frames)
                     }
-                    var active = try segment(for: first.sequence, current: file)
-                    file = active
+                    var active = try segment(for: first.sequence, file: &file)
                     try SegmentFile.writeAll(active.descriptor, frames, path: active.path)
                     active.bytes += frames.count
                     file = active
@@ -46,19 +49,21 @@ extension Journal {
                 }
                 var durableThrough: UInt64?
                 let now = DispatchTime.now().uptimeNanoseconds
-                if let through = unsyncedThrough, let active = file,
+                if let through = unsyncedThrough, var active = file,
                     durability == .fsync || closing || now - lastSync >= Self.bufferSyncNanoseconds
                 {
                     try SegmentFile.syncData(active.descriptor, path: active.path)
+                    active.syncedBytes = active.bytes
+                    file = active
                     lastSync = now
                     unsyncedThrough = nil
                     durableThrough = through
                 }
                 finish(batch, durableThrough: durableThrough)
             } catch {
-                logger.error("journal write failed", metadata: ["journal.error": "\(error)"])
-                fail(error, unwritten: batch)
-                break
+                abandon(&file)
+                unsyncedThrough = nil
+                recordFailure(error, unwritten: batch)
             }
             batch.removeAll(keepingCapacity: true)
             if closing {
@@ -71,56 +76,71 @@ extension Journal {
     }
 
     /// The file to write a batch starting at `sequence` to: the current one, or a new segment
-    /// once the current one has reached `segmentBytes`.
-    private func segment(for sequence: UInt64, current: ActiveFile?) throws(JournalError) -> ActiveFile {
-        if let current, current.bytes < segmentBytes { return current }
-        if let current {
+    /// when there is none (at start, after a failed write) or the current one has reached
+    /// `segmentBytes`. Leaves `file` naming whatever is open, for `abandon` if this throws.
+    private func segment(for sequence: UInt64, file: inout ActiveFile?) throws(JournalError) -> ActiveFile {
+        if let current = file {
+            if current.bytes < segmentBytes { return current }
             // Make the finished segment durable before records move on to the next one.
             try SegmentFile.syncData(current.descriptor, path: current.path)
             SegmentFile.closeDescriptor(current.descriptor)
+            file = nil
+            state.withLock { $0.activeSegment = nil }
         }
         let path = directory + "/" + SegmentFile.name(firstSequence: sequence)
         let descriptor = try SegmentFile.createExclusive(path)
-        try SegmentFile.syncDirectory(directory)
+        let created = ActiveFile(descriptor: descriptor, path: path, bytes: 0, syncedBytes: 0)
+        file = created
         state.withLock { state in
             state.segments.append(JournalState.Segment(first: sequence, last: sequence, path: path))
             state.activeSegment = sequence
         }
-        return ActiveFile(descriptor: descriptor, path: path, bytes: 0)
+        try SegmentFile.syncDirectory(directory)
+        return created
+    }
+
+    /// After a failed write or sync: cuts off the segment what the failure may have left on it (a
+    /// torn record; in fsync mode also the records whose appenders are told they failed, so that
+    /// a restart cannot store them) and closes it. The next batch starts a new segment, so no
+    /// record is ever written after a torn one. Best effort: the disk is failing.
+    private func abandon(_ file: inout ActiveFile?) {
+        guard let current = file else { return }
+        file = nil
+        let keep = durability == .fsync ? current.syncedBytes : current.bytes
+        do throws(JournalError) {
+            try SegmentFile.truncate(current.descriptor, to: keep, path: current.path)
+        } catch {
+            logger.warning(
+                "journal segment not cut back after a failed write",
+                metadata: ["journal.segment": "\(current.path)", "journal.error": "\(error)"])
+        }
+        SegmentFile.closeDescriptor(current.descriptor)
+        let empty = keep == 0 && (try? SegmentFile.remove(current.path)) != nil
+        state.withLock { state in
+            if empty { state.segments.removeAll { $0.path == current.path } }
+            state.activeSegment = nil
+        }
     }
 
     /// Publishes a written batch to the writer and fires the callbacks that are now durable.
     private func finish(_ batch: [JournalState.Staged], durableThrough: UInt64?) {
-        let (due, ready) = state.withLock { state in
+        let (due, ready, recovered, observer) = state.withLock { state in
             if let durableThrough { state.durableSequence = max(state.durableSequence, durableThrough) }
+            var recovered: Int?
             if let last = batch.last {
                 // No reserveCapacity here: an exact reservation defeats geometric growth, and the
                 // array would be copied whole for every batch.
                 for record in batch { state.appendPending(record) }
                 if !state.segments.isEmpty { state.segments[state.segments.count - 1].last = last.sequence }
+                recovered = state.faults.recordSuccess()
             }
             let due = durableThrough.map { state.takeWaiters(through: $0) } ?? []
             let ready = !batch.isEmpty && state.pendingCount >= state.batchThreshold ? state.batchReady : nil
-            return (due, ready)
+            return (due, ready, recovered, recovered == nil ? nil : state.observer)
         }
+        if let recovered { reportRecovery(failures: recovered, observer: observer) }
         for waiter in due { waiter.callback(.success(())) }
         ready?()
-    }
-
-    /// After an I/O error nothing more is accepted. Buffer mode already acknowledged the unwritten
-    /// entries, so they still go to the store; in fsync mode their appenders learn of the failure.
-    private func fail(_ error: JournalError, unwritten batch: [JournalState.Staged]) {
-        let waiters = state.withLock { state in
-            state.phase = .failed(error)
-            if durability == .buffer {
-                for record in batch + state.staged { state.appendPending(record) }
-            }
-            state.staged.removeAll()
-            let waiters = state.waiters
-            state.waiters.removeAll()
-            return waiters
-        }
-        for waiter in waiters { waiter.callback(.failure(error)) }
     }
 
     private func finishClosing() {

@@ -19,6 +19,8 @@ package final class Journal: Sendable {
     /// past it appends throw `.full`, and the server answers 503, instead of growing.
     package let maxPendingBytes: Int
     package let segmentBytes: Int
+    /// How long appends are refused after a failed write before one probes the disk again.
+    let retryAfterFailureNanoseconds: UInt64
     let logger: Logger
     let state = Mutex(JournalState())
     /// Wakes the flusher: appenders signal it once per staged batch, `close()` once more.
@@ -35,6 +37,7 @@ package final class Journal: Sendable {
         maxPendingEntries: Int = 1_000_000,
         maxPendingBytes: Int = 256 << 20,
         segmentBytes: Int = 64 << 20,
+        retryAfterFailure: Duration = .seconds(1),
         logger: Logger = Logger(label: "perch.journal")
     ) throws(JournalError) {
         precondition(
@@ -44,6 +47,8 @@ package final class Journal: Sendable {
         self.maxPendingEntries = maxPendingEntries
         self.maxPendingBytes = maxPendingBytes
         self.segmentBytes = segmentBytes
+        let (seconds, attoseconds) = retryAfterFailure.components
+        retryAfterFailureNanoseconds = UInt64(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
         self.logger = logger
         try SegmentFile.createDirectory(directory)
     }
@@ -58,15 +63,16 @@ package final class Journal: Sendable {
     /// gives back what they did not use.
     package func reserve(entries: Int, bytesEach: Int) throws(JournalError) -> JournalReservation {
         let cost = entries * Self.entryCost(payloadBytes: bytesEach)
-        try state.withLock { state throws(JournalError) in
-            try Self.checkOpen(state)
+        let epoch = try state.withLock { state throws(JournalError) in
+            try Self.checkWritable(state)
             guard state.unapplied + state.reservedEntries + entries <= maxPendingEntries,
                 state.unappliedBytes + state.reservedBytes + cost <= maxPendingBytes
             else { throw .full }
             state.reservedEntries += entries
             state.reservedBytes += cost
+            return state.faults.epoch
         }
-        return JournalReservation(entries: entries, bytes: cost)
+        return JournalReservation(entries: entries, bytes: cost, faultEpoch: epoch)
     }
 
     /// Gives back the part of `reservation` its appends did not use.
@@ -81,14 +87,18 @@ package final class Journal: Sendable {
     /// Assigns the entry the next sequence and stages it for the flusher. Never waits for I/O.
     /// Throws `.full` when `maxPendingEntries` entries or `maxPendingBytes` of them already wait
     /// for the store (unless `reservation` holds room for it), `.closed` when not open, `.failed`
-    /// after an I/O error.
+    /// for a while after a failed write (see `JournalFaults`), and with a reservation made before
+    /// a failed write: the request's earlier entries may be lost, so it must not go on.
     @discardableResult
     package func append(_ entry: JournalEntry, reservation: JournalReservation? = nil) throws(JournalError) -> UInt64 {
         let payload = JournalCodec.encode(entry)
         guard payload.count <= JournalFrame.maxPayloadBytes else { throw .malformed("entry too large") }
         let cost = Self.entryCost(payloadBytes: payload.count)
         let (sequence, signal) = try state.withLock { state throws(JournalError) -> (UInt64, Bool) in
-            try Self.checkOpen(state)
+            try Self.checkWritable(state)
+            if let reservation, reservation.faultEpoch != state.faults.epoch {
+                throw .failed("a journal write failed while the request was being journaled")
+            }
             if let (entries, bytes) = reservation?.take(cost: cost) {
                 state.reservedEntries -= entries
                 state.reservedBytes -= bytes
@@ -111,12 +121,12 @@ package final class Journal: Sendable {
         return sequence
     }
 
-    private static func checkOpen(_ state: JournalState) throws(JournalError) {
-        switch state.phase {
-        case .open: return
-        case .failed(let error): throw error
-        case .created, .closing, .closed: throw .closed
-        }
+    /// Throws unless the journal is open and not refusing appends after a failed write.
+    private static func checkWritable(_ state: JournalState) throws(JournalError) {
+        guard case .open = state.phase else { throw .closed }
+        // The clock is read only while a fault lasts, so the hot path stays free of it.
+        guard state.faults.current != nil else { return }
+        if let refusal = state.faults.refusal(now: DispatchTime.now().uptimeNanoseconds) { throw refusal }
     }
 
     /// Estimated bytes of the entries waiting for the store (see `entryCost`).
@@ -131,9 +141,9 @@ package final class Journal: Sendable {
         _ callback: @escaping @Sendable (Result<Void, JournalError>) -> Void
     ) {
         let immediate: Result<Void, JournalError>? = state.withLock { state in
+            if state.faults.isLost(sequence) { return .failure(Self.lostError) }
             if sequence <= state.durableSequence { return .success(()) }
             switch state.phase {
-            case .failed(let error): return .failure(error)
             case .closed: return .failure(.closed)
             case .created, .open, .closing:
                 if durability == .buffer { return .success(()) }
@@ -219,7 +229,7 @@ package final class Journal: Sendable {
             case .open:
                 state.phase = .closing
                 return true
-            case .closing, .closed, .failed:
+            case .closing, .closed:
                 return true
             }
         }

@@ -4,7 +4,8 @@ package enum JournalError: Error, Sendable, Hashable {
     case full
     /// The journal is not open (before recovery, or after `close()`).
     case closed
-    /// An I/O error made the journal unusable; carries the operation and the system's reason.
+    /// An I/O error (a full or read-only disk): a file could not be read or created, or a write
+    /// failed and appends are refused for a while; carries the operation and the system's reason.
     case failed(String)
     /// Bytes that are not a journal entry of a known format (corrupt or truncated input).
     case malformed(String)

@@ -4,9 +4,12 @@ import Synchronization
 /// journaled all or none. Used from the request's own thread; the lock only makes it `Sendable`.
 package final class JournalReservation: Sendable {
     private let rest: Mutex<(entries: Int, bytes: Int)>
+    /// `JournalFaults.epoch` when the room was held: a failed write since then refuses the rest.
+    let faultEpoch: Int
 
-    package init(entries: Int, bytes: Int) {
+    package init(entries: Int, bytes: Int, faultEpoch: Int = 0) {
         rest = Mutex((entries, bytes))
+        self.faultEpoch = faultEpoch
     }
 
     /// Takes room for one entry of `cost` bytes; nil when no entry is left in the reservation.

@@ -9,7 +9,6 @@ struct JournalState {
         /// `close()` was called: no appends; the flusher writes what is staged and exits.
         case closing
         case closed
-        case failed(JournalError)
     }
 
     /// An appended entry waiting for the flusher.
@@ -58,6 +57,8 @@ struct JournalState {
     var activeSegment: UInt64?
     var batchThreshold = Int.max
     var batchReady: (@Sendable () -> Void)?
+    var faults = JournalFaults()
+    var observer: (any JournalObserver)?
 
     var pendingCount: Int { pending.count - pendingHead }
 

@@ -53,6 +53,12 @@ enum SegmentFile {
         guard fsync(fd) == 0 else { throw failure("fsync", path) }
     }
 
+    /// Cuts the open file `fd` back to `length` bytes and makes that durable.
+    static func truncate(_ fd: Int32, to length: Int, path: String) throws(JournalError) {
+        guard ftruncate(fd, off_t(length)) == 0 else { throw failure("truncate", path) }
+        guard fsync(fd) == 0 else { throw failure("fsync", path) }
+    }
+
     static func createExclusive(_ path: String) throws(JournalError) -> Int32 {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("create", path) }

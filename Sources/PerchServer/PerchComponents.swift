@@ -112,6 +112,7 @@ package struct PerchComponents {
         try shieldRefresher.refresh()
         let dropCounter = DropCounter()
         let metrics = ServerMetrics()
+        journal.observe(JournalMetrics(metrics: metrics))
         let salts = try SaltRing(store: store, clock: clock)
         let pipeline = IngestPipeline(
             sites: registry,

@@ -21,8 +21,14 @@ struct PerchProcess {
     }
 
     init() throws {
-        dataDirectory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("perch-e2e-\(UUID().uuidString)")
+        try self.init(
+            dataDirectory: FileManager.default.temporaryDirectory
+                .appendingPathComponent("perch-e2e-\(UUID().uuidString)"))
+    }
+
+    /// A server on `dataDirectory` (created if missing), e.g. on a filesystem a test mounted.
+    init(dataDirectory: URL) throws {
+        self.dataDirectory = dataDirectory
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         port = Int.random(in: 20_000..<60_000)
     }
@@ -67,14 +73,15 @@ struct PerchProcess {
         return (child.terminationStatus, data)
     }
 
-    /// Starts `perch serve` and waits until `/api/health` answers 200.
-    mutating func start(extraArguments: [String] = []) async throws {
+    /// Starts `perch serve` and waits until `/api/health` answers 200. The server's log (its
+    /// standard error) goes to `log` when given.
+    mutating func start(extraArguments: [String] = [], log: FileHandle? = nil) async throws {
         let child = Process()
         child.executableURL = Self.binary
         child.arguments =
             ["serve", "--listen", "127.0.0.1:\(port)", "--data-dir", dataDirectory.path] + extraArguments
         child.standardOutput = FileHandle.nullDevice
-        child.standardError = FileHandle.nullDevice
+        child.standardError = log ?? FileHandle.nullDevice
         try child.run()
         process = child
         for _ in 0..<300 {

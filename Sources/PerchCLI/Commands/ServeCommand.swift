@@ -43,6 +43,13 @@ struct ServeCommand: AsyncParsableCommand {
     var statsCacheMB: String?
 
     @Option(
+        name: .customLong("journal-dir"),
+        help:
+            "Where the journal of accepted events lives, e.g. on another disk than the database (env PERCH_JOURNAL_DIR, default DATA_DIR/journal)."
+    )
+    var journalDir: String?
+
+    @Option(
         name: .customLong("journal-max-mb"),
         help:
             "Memory for events not yet in the store, in MiB; past it /api/event answers 503 (env PERCH_JOURNAL_MAX_MB, default 256)."
@@ -112,6 +119,7 @@ struct ServeCommand: AsyncParsableCommand {
                     option: "--stats-cache-mb"
                 ),
                 webAssetsDirectory: webAssets,
+                journalDirectory: journalDir ?? env.environment["PERCH_JOURNAL_DIR"],
                 journalMaxBytes: try ConfigurationParser.mebibytes(
                     env.value(flag: journalMaxMB, variable: "PERCH_JOURNAL_MAX_MB", default: "256"),
                     option: "--journal-max-mb", minimum: 1

@@ -20,6 +20,9 @@ struct ServeConfiguration: Sendable {
     var statsCacheBytes: Int
     /// A folder to serve the web assets from instead of the embedded copies (development).
     var webAssetsDirectory: String?
+    /// The journal's folder when not `DATA_DIR/journal`: another disk keeps events coming in while
+    /// the database's disk is full.
+    var journalDirectory: String?
     /// The journal's bound on events waiting for the store (`Journal.maxPendingBytes`).
     var journalMaxBytes: Int = 256 << 20
     /// The connection cap and the slow-client timeouts.

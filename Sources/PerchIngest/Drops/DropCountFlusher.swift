@@ -14,6 +14,9 @@ package final class DropCountFlusher: Service, Sendable {
     package let interval: Duration
     package let logger: Logger
     private let lastPrunedHour = Mutex<Int64?>(nil)
+    /// Whether the last flush failed: a store fault is logged when it starts and when it ends,
+    /// not on every tick while it lasts.
+    private let failing = Mutex(false)
 
     package init(
         counter: DropCounter,
@@ -57,11 +60,21 @@ package final class DropCountFlusher: Service, Sendable {
         await BlockingWork.run { self.flushLogging() }
     }
 
-    private func flushLogging() {
+    /// `flush()`, logging a failure when a fault starts and a notice when it ends.
+    func flushLogging() {
         do {
             try flush()
+            if setFailing(false) { logger.notice("drops.flush.recovered") }
         } catch {
-            logger.error("drops.flush.failed", metadata: ["error": "\(error)"])
+            if !setFailing(true) { logger.error("drops.flush.failed", metadata: ["error": "\(error)"]) }
+        }
+    }
+
+    /// Sets `failing`, returning what it was.
+    private func setFailing(_ new: Bool) -> Bool {
+        failing.withLock { failing in
+            defer { failing = new }
+            return failing
         }
     }
 }

@@ -107,7 +107,7 @@ package struct BatchController: Sendable {
             do {
                 try await journal.waitDurable(durableThrough)
             } catch {
-                context.logger.error("journal.wait.failed", metadata: ["error": "\(error)"])
+                // The journal logs its failed write once per fault; every request is not news.
                 for outcome in outcomes { if let key = outcome.claimed { index.release(key) } }
                 outcomes = outcomes.map { _ in
                     Outcome(json: #"{"status":503,"errors":{"request":["temporarily unavailable, retry later"]}}"#)

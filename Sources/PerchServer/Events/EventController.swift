@@ -32,7 +32,7 @@ package struct EventController: Sendable {
             do {
                 try await responder.pipeline.journal.waitDurable(sequence)
             } catch {
-                context.logger.error("journal.wait.failed", metadata: ["error": "\(error)"])
+                // The journal logs its failed write once per fault; every request is not news.
                 result = .unavailable(retryAfterSeconds: 1)
             }
         }

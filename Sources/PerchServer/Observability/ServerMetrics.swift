@@ -10,6 +10,10 @@ import Synchronization
 /// `perch_events_total{outcome="dropped",reason="<drop reason>"}` (one series per `DropReason`,
 /// spelled as Plausible spells it); `perch_events_accepted_total` and
 /// `perch_events_dropped_total{reason}` count the same and stay for existing dashboards.
+///
+/// Faults: `perch_flush_failures_total` counts batches the store refused and `perch_store_failing`
+/// is 1 from such a refusal until a batch is stored; `perch_journal_write_failures_total` counts
+/// failed journal writes and `perch_journal_failing` is 1 from one until a journal write works.
 package final class ServerMetrics: Sendable {
     package let registry: PrometheusCollectorRegistry
     private let eventResponses: [Int: CoreMetrics.Counter]
@@ -28,6 +32,9 @@ package final class ServerMetrics: Sendable {
     private let sessionsReloaded: CoreMetrics.Counter
     /// The session cache's totals at the last scrape, to turn them into counter increments.
     private let sessionTotals = Mutex((evicted: 0, reloaded: 0))
+    private let storeFailing: CoreMetrics.Gauge
+    private let journalWriteFailures: CoreMetrics.Counter
+    private let journalFailing: CoreMetrics.Gauge
 
     package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -80,6 +87,11 @@ package final class ServerMetrics: Sendable {
         sessionsCached = CoreMetrics.Gauge(label: "perch_sessions_cached", factory: factory)
         sessionsEvicted = CoreMetrics.Counter(label: "perch_sessions_evicted_total", factory: factory)
         sessionsReloaded = CoreMetrics.Counter(label: "perch_sessions_reloaded_total", factory: factory)
+        storeFailing = CoreMetrics.Gauge(label: "perch_store_failing", factory: factory)
+        journalWriteFailures = CoreMetrics.Counter(label: "perch_journal_write_failures_total", factory: factory)
+        journalFailing = CoreMetrics.Gauge(label: "perch_journal_failing", factory: factory)
+        storeFailing.record(0)
+        journalFailing.record(0)
     }
 
     package func eventRequest(status: Int) {
@@ -117,13 +129,26 @@ package final class ServerMetrics: Sendable {
         if newlyReloaded > 0 { sessionsReloaded.increment(by: newlyReloaded) }
     }
 
+    /// A batch reached the store: the store works (again).
     package func flushed(entries: Int, nanoseconds: Int64) {
         flushedEvents.increment(by: entries)
         flushDuration.recordNanoseconds(nanoseconds)
+        storeFailing.record(0)
     }
 
+    /// The store refused a batch: it is failing until a batch reaches it.
     package func flushFailed() {
         flushFailures.increment()
+        storeFailing.record(1)
+    }
+
+    package func journalWriteFailed() {
+        journalWriteFailures.increment()
+        journalFailing.record(1)
+    }
+
+    package func journalWriteRecovered() {
+        journalFailing.record(0)
     }
 
     /// The Prometheus text exposition of every metric.

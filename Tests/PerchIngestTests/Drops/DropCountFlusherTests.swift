@@ -51,6 +51,22 @@ import Testing
         #expect(store.state.withLock { $0.rows.count } == 1, "nothing new to store")
     }
 
+    @Test func aStoreFaultIsLoggedOnceWhenItStartsAndOnceWhenItEnds() {
+        let log = MessageLog()
+        let flusher = DropCountFlusher(
+            counter: counter, store: store, clock: clock, logger: Logger(label: "test") { _ in log })
+        store.state.withLock { $0.failing = true }
+        for _ in 0..<3 {
+            counter.record(domain: "a.test", reason: .bot, nowMilliseconds: clock.nowMilliseconds())
+            flusher.flushLogging()
+        }
+        store.state.withLock { $0.failing = false }
+        flusher.flushLogging()
+        flusher.flushLogging()
+        #expect(log.messages == ["error drops.flush.failed", "notice drops.flush.recovered"])
+        #expect(store.state.withLock { $0.rows.map(\.count) } == [3])
+    }
+
     @Test func prunesOncePerHourPast48Hours() throws {
         let flusher = flusher
         let hour = DropCounter.hourStart(clock.nowSeconds())
@@ -67,4 +83,28 @@ import Testing
         #expect(store.state.withLock { $0.cutoffs } == [hour - 48 * 3600, hour - 47 * 3600])
         #expect(store.state.withLock { $0.rows.isEmpty })
     }
+}
+
+/// Collects log messages in memory instead of bootstrapping the global logging system.
+final class MessageLog: LogHandler, Sendable {
+    private let records = Mutex<[String]>([])
+    var metadata: Logger.Metadata {
+        get { [:] }
+        set {}
+    }
+    var logLevel: Logger.Level {
+        get { .trace }
+        set {}
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { nil }
+        set {}
+    }
+
+    func log(event: LogEvent) {
+        records.withLock { $0.append("\(event.level) \(event.message)") }
+    }
+
+    var messages: [String] { records.withLock { $0 } }
 }

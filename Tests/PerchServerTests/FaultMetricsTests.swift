@@ -1,0 +1,33 @@
+import Testing
+
+@testable import PerchServer
+
+/// `/metrics` says whether the store and the journal are failing now, not only how often they did.
+@Suite struct FaultMetricsTests {
+    static func value(_ name: String, in metrics: ServerMetrics) -> String? {
+        metrics.exposition().split(separator: "\n").first { $0.hasPrefix(name + " ") }
+            .map { String($0.dropFirst(name.count + 1)) }
+    }
+
+    @Test func storeFailingIsOneFromARefusedBatchUntilOneIsStored() {
+        let metrics = ServerMetrics()
+        #expect(Self.value("perch_store_failing", in: metrics) == "0.0")
+        metrics.flushFailed()
+        metrics.flushFailed()
+        #expect(Self.value("perch_store_failing", in: metrics) == "1.0")
+        #expect(Self.value("perch_flush_failures_total", in: metrics) == "2")
+        metrics.flushed(entries: 3, nanoseconds: 1_000)
+        #expect(Self.value("perch_store_failing", in: metrics) == "0.0")
+    }
+
+    @Test func journalFailingIsOneFromAFailedWriteUntilOneWorks() {
+        let metrics = ServerMetrics()
+        let observer = JournalMetrics(metrics: metrics)
+        #expect(Self.value("perch_journal_failing", in: metrics) == "0.0")
+        observer.journalWriteDidFail(.failed("write: No space left on device"))
+        #expect(Self.value("perch_journal_failing", in: metrics) == "1.0")
+        #expect(Self.value("perch_journal_write_failures_total", in: metrics) == "1")
+        observer.journalWriteDidRecover()
+        #expect(Self.value("perch_journal_failing", in: metrics) == "0.0")
+    }
+}
