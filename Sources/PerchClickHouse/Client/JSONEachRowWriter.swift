@@ -1,0 +1,82 @@
+/// Builds an INSERT body in ClickHouse's JSONEachRow format: one JSON object per line. Values
+/// go in as ClickHouse 18.16 accepts them: DateTime as Unix seconds, decimals as bare numbers.
+package struct JSONEachRowWriter: Sendable {
+    package private(set) var bytes: [UInt8] = []
+    package private(set) var rowCount = 0
+    private var fieldsInRow = 0
+
+    package init(reservingCapacity capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    package mutating func beginRow() {
+        bytes.append(UInt8(ascii: "{"))
+        fieldsInRow = 0
+    }
+
+    package mutating func endRow() {
+        bytes.append(UInt8(ascii: "}"))
+        bytes.append(UInt8(ascii: "\n"))
+        rowCount += 1
+    }
+
+    package mutating func field(_ name: String, _ value: String) {
+        key(name)
+        quoted(value)
+    }
+
+    package mutating func field(_ name: String, _ value: some BinaryInteger) {
+        key(name)
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// 1 or 0, as a UInt8 column holds a flag.
+    package mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        bytes.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+    }
+
+    package mutating func field(_ name: String, strings values: [String]) {
+        key(name)
+        bytes.append(UInt8(ascii: "["))
+        for (offset, value) in values.enumerated() {
+            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+            quoted(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A number given as its decimal text (`"12.345"`), or null.
+    package mutating func field(_ name: String, decimalText: String?) {
+        key(name)
+        bytes.append(contentsOf: (decimalText ?? "null").utf8)
+    }
+
+    private mutating func key(_ name: String) {
+        if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
+        fieldsInRow += 1
+        quoted(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    private mutating func quoted(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+            case 0x0A:
+                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case ..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default:
+                bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
