@@ -36,6 +36,14 @@ enum ClickHouseTestServer {
         try await client.shutdown()
     }
 
+    /// `withDatabase` after the migrations ran.
+    static func withMigratedDatabase(_ body: (ClickHouseClient) async throws -> Void) async throws {
+        try await withDatabase { client in
+            try ClickHouseMigrator(client: client).migrate(now: 1_790_000_000)
+            try await body(client)
+        }
+    }
+
     /// The server's major version: 18 for Debian's, 26 for chdb.
     static func majorVersion() async throws -> Int {
         let client = ClickHouseClient(configuration: try ClickHouseConfiguration(url: try url(), database: "default"))
