@@ -17,6 +17,11 @@ import Testing
         #expect(try result.rows[1][1].strings() == [])
     }
 
+    @Test func loneSurrogatesBecomeReplacementCharacters() throws {
+        let value = try ClickHouseJSONReader.parse(Array(#"["\ud83d", "\ud83dx", "\ud83d\u0041", "\ude00"]"#.utf8))
+        #expect(try value.strings() == ["\u{FFFD}", "\u{FFFD}x", "\u{FFFD}A", "\u{FFFD}"])
+    }
+
     @Test func quotedIntegersAndNullsRead() throws {
         let value = try ClickHouseJSONReader.parse(Array(#"["-9223372036854775808", null, 12.5, true]"#.utf8))
         guard case .array(let items) = value else { throw ClickHouseError.unexpectedResponse("not an array") }
