@@ -87,3 +87,23 @@ import Testing
         }
     }
 }
+
+/// Batches of the event writer's default size: gzipped inserts, and session lookups split into
+/// several queries.
+@Suite struct ClickHouseLargeBatchTests {
+    @Test func aFullBatchReplayedAfterARestartIsStoredOnce() async throws {
+        try await ClickHouseTestServer.withMigratedDatabase { (client: ClickHouseClient) async throws in
+            let journal = Fixtures.journal(visits: 2_500)
+            let half = journal.count / 2
+            try ClickHouseEventStore(client: client, node: "node-a").write(
+                StoreBatch(collapsing: Array(journal.prefix(half))))
+            // A restarted store fails right after storing the second half's events; the next one
+            // finds them stored and looks up all 2,500 sessions (more than one query's worth).
+            let restarted = ClickHouseExactlyOnceTests.failingOnce(after: .events, client: client)
+            let rest = StoreBatch(collapsing: Array(journal.dropFirst(half)))
+            #expect(throws: ClickHouseError.self) { try restarted.write(rest) }
+            try ClickHouseEventStore(client: client, node: "node-a").write(rest)
+            try ClickHouseExactlyOnceTests.expectExactlyOnce(client, journal: journal)
+        }
+    }
+}
