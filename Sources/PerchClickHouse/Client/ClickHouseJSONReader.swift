@@ -166,7 +166,11 @@ package struct ClickHouseJSONReader {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D else { return }
+            index += 1
+        }
     }
 
     private func failure(_ reason: String) -> ClickHouseError {
