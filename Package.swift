@@ -196,7 +196,7 @@ let package = Package(
         .testTarget(
             name: "PerchClickHouseTests",
             dependencies: [
-                "PerchClickHouse", "PerchCore", "PerchJournal",
+                "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict
