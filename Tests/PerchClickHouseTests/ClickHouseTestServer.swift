@@ -47,7 +47,13 @@ enum ClickHouseTestServer {
     /// The server's major version: 18 for Debian's, 26 for chdb.
     static func majorVersion() async throws -> Int {
         let client = ClickHouseClient(configuration: try ClickHouseConfiguration(url: try url(), database: "default"))
-        let version = try await client.query("SELECT version()").scalar().string()
+        let version: String
+        do {
+            version = try await client.query("SELECT version()").scalar().string()
+        } catch {
+            try await client.shutdown()
+            throw error
+        }
         try await client.shutdown()
         return Int(version.prefix { $0 != "." }) ?? 0
     }
