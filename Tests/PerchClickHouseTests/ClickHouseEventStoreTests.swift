@@ -103,3 +103,39 @@ import Testing
         }
     }
 }
+
+/// The session cache's way back to a session it evicted.
+@Suite struct ClickHouseSessionArchiveTests {
+    @Test func theNewestActiveStateOfTheVisitorsSessionsOnTheSite() async throws {
+        try await ClickHouseTestServer.withMigratedDatabase { (client: ClickHouseClient) async throws in
+            let store = ClickHouseEventStore(client: client, node: "node-a")
+            let journal = Fixtures.journal(visits: 3)
+            try store.write(StoreBatch(collapsing: Array(journal.prefix(7))))
+            try store.write(StoreBatch(collapsing: Array(journal.dropFirst(7))))
+            let final = Fixtures.finalSessions(journal).values.sorted { $0.userID < $1.userID }
+            let visitor = final[0]
+            // Another session of the same visitor that ended earlier, and one on another site.
+            var earlier = visitor
+            earlier.sessionID = 1
+            earlier.start -= 3_600
+            earlier.timestamp -= 3_600
+            var elsewhere = visitor
+            elsewhere.sessionID = 2
+            elsewhere.siteID = 99
+            elsewhere.timestamp += 60
+            try store.write(StoreBatch(events: [], sessions: [earlier, elsewhere], lastSequence: 0))
+
+            let found = try store.latestSession(
+                siteID: visitor.siteID, userIDs: [12, visitor.userID], activeSince: visitor.timestamp - 1_800)
+            #expect(found == visitor)
+            #expect(
+                try store.latestSession(
+                    siteID: visitor.siteID, userIDs: [visitor.userID], activeSince: visitor.timestamp + 1) == nil)
+            #expect(try store.latestSession(siteID: visitor.siteID, userIDs: [12], activeSince: 0) == nil)
+            #expect(try store.latestSession(siteID: visitor.siteID, userIDs: [], activeSince: 0) == nil)
+            #expect(
+                try store.latestSession(siteID: visitor.siteID, userIDs: [visitor.userID], activeSince: 0)?.sessionID
+                    == visitor.sessionID)
+        }
+    }
+}
