@@ -145,6 +145,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "PerchClickHouse",
+            dependencies: [
+                "PerchCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "PerchCoreTests", dependencies: ["PerchCore"], swiftSettings: strict),
         .testTarget(
             name: "PerchWebTests",
@@ -182,6 +193,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PerchEndToEndTests", swiftSettings: strict),
+        .testTarget(
+            name: "PerchClickHouseTests",
+            dependencies: [
+                "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PerchStatsTests",
             dependencies: ["PerchStats", "PerchCore"],

@@ -1,0 +1,32 @@
+import PerchCore
+
+/// The batch endpoint's idempotency keys, written with their events by `ClickHouseEventStore`.
+extension ClickHouseStore: IdempotencyKeyStore {
+    package func idempotencyKeys(since: Int64) throws(ClickHouseError) -> [String] {
+        let result = try client.queryBlocking(
+            "SELECT DISTINCT key FROM event_ids WHERE timestamp >= toDateTime(\(since))")
+        var keys: [String] = []
+        keys.reserveCapacity(result.rows.count)
+        for row in result.rows { keys.append(try row[0].string()) }
+        return keys
+    }
+
+    /// Drops the days that end before `cutoff` whole (the table has a partition per day, so no
+    /// rows are rewritten): keys from the cutoff's own day stay until the next day's call. Readers
+    /// ask for keys since a time anyway.
+    package func deleteIdempotencyKeys(before cutoff: Int64) throws(ClickHouseError) {
+        let result = try client.queryBlocking(
+            """
+            SELECT DISTINCT partition FROM system.parts
+            WHERE database = \(ClickHouseSQL.literal(client.configuration.database)) AND table = 'event_ids'
+              AND active AND partition < toString(toYYYYMMDD(toDateTime(\(cutoff))))
+            """)
+        for row in result.rows {
+            let day = try row[0].string()
+            guard !day.isEmpty, day.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+                throw .unexpectedResponse("event_ids partition \(day) is not a day number")
+            }
+            try client.executeBlocking("ALTER TABLE event_ids DROP PARTITION \(day)")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Glibc
+
+/// The ClickHouse store's roles besides writing events (`ClickHouseEventStore`): what every Perch
+/// node shares. Calls block on HTTP: run them off the event loops, through `BlockingWork`.
+package struct ClickHouseStore: Sendable {
+    package let client: ClickHouseClient
+    /// How long a delete waits for ClickHouse to finish rewriting the table (mutations run in the
+    /// background), so that a read right after it no longer sees the rows.
+    package var mutationTimeout: Duration = .seconds(30)
+
+    package init(client: ClickHouseClient) {
+        self.client = client
+    }
+
+    /// `ALTER TABLE table DELETE WHERE condition`, only if some row matches (a mutation rewrites
+    /// parts, too costly to issue every minute for nothing), then waits until it is done.
+    func delete(from table: String, where condition: String) throws(ClickHouseError) {
+        let matching = try client.queryBlocking("SELECT count() FROM \(table) WHERE \(condition)").scalar().uint64()
+        guard matching > 0 else { return }
+        try client.executeBlocking("ALTER TABLE \(table) DELETE WHERE \(condition)")
+        let pending = """
+            SELECT count() FROM system.mutations
+            WHERE database = \(ClickHouseSQL.literal(client.configuration.database))
+              AND table = \(ClickHouseSQL.literal(table)) AND is_done = 0
+            """
+        let deadline = ContinuousClock.now + mutationTimeout
+        while try client.queryBlocking(pending).scalar().uint64() > 0 {
+            guard ContinuousClock.now < deadline else {
+                throw .unexpectedResponse("the delete from \(table) did not finish within \(mutationTimeout)")
+            }
+            usleep(20_000)
+        }
+    }
+}
