@@ -22,11 +22,23 @@ import Testing
         return false
     }
 
+    /// Waits until the server logged that it refused a data set, for at most `seconds`.
+    func refused(_ log: ServerLog, within seconds: Double = 5) async throws -> Bool {
+        let start = Date()
+        while Date().timeIntervalSince(start) < seconds {
+            if !log.lines(containing: "dataset.refused").isEmpty { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
     @Test func replacedDataSetsApplyWhileServing() async throws {
         var perch = try PerchProcess()
         defer { perch.removeData() }
+        let log = try ServerLog()
+        defer { log.remove() }
         #expect(try perch.command(["sites", "add", "live.test", "--debug-drops", "on"]).status == 0)
-        try await perch.start()
+        try await perch.start(log: log.handle)
         defer { _ = perch.stop(signal: SIGTERM) }
         #expect(try await perch.postEvent(Self.pageview).headers["x-plausible-dropped"] == nil)
 
@@ -39,7 +51,7 @@ import Testing
         // A corrupt replacement is refused by the server: the loaded ranges stay active.
         let installed = perch.dataDirectory.appendingPathComponent("datasets/datacenter-ranges.txt").path
         try write("127.0.0.0/8\nthis is not a CIDR block\n", to: installed)
-        try await Task.sleep(for: .milliseconds(1500))
+        #expect(try await refused(log), "the corrupt file was not looked at")
         #expect(try await perch.postEvent(Self.pageview).headers["x-perch-drop-reason"] == "dc_ip")
 
         try write("192.0.2.0/24\n", to: installed)
