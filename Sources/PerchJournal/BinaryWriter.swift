@@ -1,3 +1,5 @@
+import PerchCore
+
 /// Appends little-endian integers and length-prefixed UTF-8 to a byte array.
 struct BinaryWriter {
     private(set) var bytes: [UInt8]
@@ -21,12 +23,7 @@ struct BinaryWriter {
 
     /// Unsigned LEB128: lengths and counts are small, and most strings are empty.
     mutating func writeVarint(_ value: UInt32) {
-        var rest = value
-        while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
+        LEB128.append(UInt64(value), to: &bytes)
     }
 
     mutating func write(_ string: String) {

@@ -1,3 +1,5 @@
+import PerchCore
+
 /// The byte format of a packed session's strings: each field is a LEB128 header, `length << 1`
 /// followed by that many UTF-8 bytes, or `id << 1 | 1` for a string interned in the
 /// `SessionStringPool`. An empty string is the single byte 0.
@@ -9,12 +11,7 @@ struct PackedTextWriter {
     }
 
     mutating func varint(_ value: UInt64) {
-        var rest = value
-        while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
+        LEB128.append(value, to: &bytes)
     }
 
     /// Writes `text` as its bytes, never interned (paths, referrers, campaign names, values).
