@@ -12,6 +12,8 @@ let package = Package(
     products: [
         .executable(name: "perch", targets: ["perch"]),
         .executable(name: "perch-bench", targets: ["perch-bench"]),
+        // For the separate package in Benchmarks/Pipeline only: the pipeline behind a tiny public API.
+        .library(name: "PerchBenchSupport", targets: ["PerchBenchSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -41,6 +43,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/PerchBench",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PerchBenchSupport",
+            dependencies: ["PerchCore", "PerchIngest", "PerchJournal"],
             swiftSettings: strict
         ),
         .target(
