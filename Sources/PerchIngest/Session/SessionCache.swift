@@ -42,14 +42,14 @@ package final class SessionCache: Sendable {
     ///   - maxSessions: the most sessions held, split evenly across the shards.
     ///   - shardBits: the cache has `2^shardBits` shards.
     ///   - archive: where evicted sessions are read back from; nil keeps no record of evictions.
-    ///   - sessionIDs: makes the id of each new session; random and never 0 by default.
+    ///   - sessionIDs: makes the id of each new session; by default a `SessionIDGenerator`'s.
     package init(
         maxSessions: Int = defaultMaxSessions,
         shardBits: Int = 6,
         archive: (any SessionArchive)? = nil,
         strings: SessionStringPool = SessionStringPool(),
         evicted: EvictedSessionFilter = EvictedSessionFilter(),
-        sessionIDs: @escaping @Sendable () -> UInt64 = { UInt64.random(in: 1...UInt64.max) }
+        sessionIDs: @escaping @Sendable () -> UInt64 = SessionIDGenerator().next
     ) {
         precondition((0...16).contains(shardBits), "shardBits must be within 0...16")
         precondition(maxSessions > 0, "maxSessions must be positive")
