@@ -122,7 +122,4 @@ struct PackedSession: Sendable {
         get { start + Int64(lastSeenOffset) }
         set { lastSeenOffset = Int32(clamping: newValue - start) }
     }
-
-    /// Bytes this session holds on the heap, for tests and the memory figure.
-    var textBytes: Int { text.count }
 }

@@ -181,13 +181,6 @@ package final class SessionCache: Sendable {
     /// Evicted sessions read back from the archive when their visitor returned, since start.
     package var reloads: Int { reloadCount.load(ordering: .relaxed) }
 
-    /// Bytes held by the cached sessions' packed strings (not counting the pool or the tables).
-    package var textBytes: Int {
-        shards.reduce(0) { total, shard in
-            total + shard.entries.withLock { $0.values.reduce(0) { $0 + $1.textBytes } }
-        }
-    }
-
     /// Spec §9: whole minutes between, truncated toward zero, at most 30; an earlier event is fine.
     package static func isReusable(lastSeen: Int64, at eventTime: Int64) -> Bool {
         (eventTime - lastSeen) / 60 <= idleMinutes
