@@ -41,15 +41,11 @@ struct SlowClientTests {
         let stalled = try RawHTTPConnection(port: perch.port)
         let started = Date()
         // Slowloris: a header byte every 200 ms, never the blank line.
-        let dribble = Thread {
-            for byte in "POST /api/event HTTP/1.1\r\nHost: slow.test\r\nX-Padding: ".utf8
-                + Array(repeating: UInt8(ascii: "a"), count: 60)
-            {
-                slow.send(bytes: [byte])
-                usleep(200_000)
-            }
-        }
-        dribble.start()
+        let dribbler = SlowSender(
+            connection: slow,
+            bytes: Array("POST /api/event HTTP/1.1\r\nHost: slow.test\r\nX-Padding: ".utf8)
+                + Array(repeating: UInt8(ascii: "a"), count: 60))
+        defer { dribbler.stop() }
         stalled.send("POST /api/event HTTP/1.1\r\nHost: slow.test\r\nContent-Length: 100\r\n\r\n{\"n\":")
         // Honest requests meanwhile are answered at once.
         let honest = try RawHTTPConnection(port: perch.port)
@@ -64,6 +60,7 @@ struct SlowClientTests {
         #expect(stalledAfter < 4, "a stalled body held its connection for \(stalledAfter) s")
         let slowAfter = Date().timeIntervalSince(started) + Self.secondsUntilClosed(slow)
         #expect(slowAfter < 4.5, "slow headers held their connection for \(slowAfter) s")
+        dribbler.stop()
         stalled.closeConnection()
         slow.closeConnection()
         #expect(perch.stop(signal: SIGTERM) == 0)
