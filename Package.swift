@@ -217,7 +217,7 @@ let package = Package(
         .testTarget(
             name: "PerchCLITests",
             dependencies: [
-                "PerchCLI", "PerchCore", "PerchEnrich", "PerchSQLite",
+                "PerchCLI", "PerchClickHouse", "PerchCore", "PerchEnrich", "PerchSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
