@@ -58,11 +58,11 @@ struct ServerAssembly {
             let node = try ClickHouseNodeName.load(dataDirectory: configuration.dataDirectory)
             let events = ClickHouseEventStore(client: client, node: node)
             let store = ClickHouseStore(client: client)
-            // The dashboard's accounts are not kept in ClickHouse yet, and its Stats reader plugs in
-            // here once it exists; without them the Stats API and dashboard answer 501.
+            // The ClickHouse Stats reader (with its dialect) plugs in here once it exists; without
+            // one the Stats API and the dashboard answer 501.
             let stores = ServerStores(
                 events: events, archive: events, sites: store, shields: store, salts: store, drops: store,
-                idempotencyKeys: store, accounts: nil, stats: nil)
+                idempotencyKeys: store, accounts: store, stats: nil)
             try await serve(stores: stores, background: [])
         } catch {
             try? await client.shutdown()

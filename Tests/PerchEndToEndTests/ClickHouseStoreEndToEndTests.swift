@@ -5,7 +5,7 @@ import Testing
     import FoundationNetworking
 #endif
 
-/// The `perch` binary on the ClickHouse store: a site added by the CLI, events taken by
+/// The `perch` binary on the ClickHouse store: a site and a user added by the CLI, events taken by
 /// `perch serve --store clickhouse` across a restart, and `perch events export` / `sessions
 /// export` from ClickHouse showing each event exactly once and each visit as one session.
 ///
@@ -31,6 +31,11 @@ struct ClickHouseStoreEndToEndTests {
         #expect(try perch.command(["sites", "list"] + store).output.hasPrefix("example.com\tUTC"))
         // The SQLite store of the same data directory knows nothing of it.
         #expect(try perch.command(["sites", "list"]).output.isEmpty)
+        // Dashboard accounts live in ClickHouse too.
+        let saved = try PerchProcess.run(
+            ["users", "add", "ann@example.com", "--data-dir", perch.dataDirectory.path] + store, input: "a password\n")
+        #expect(saved.status == 0)
+        #expect(try perch.command(["users", "list"] + store).output.contains("ann@example.com"))
 
         var paths: [String] = []
         let serve = store + ["--flush-interval", "100ms"]

@@ -24,13 +24,14 @@ struct SharesCommand: AsyncParsableCommand {
         @OptionGroup var storage: StoreOptions
 
         func run() async throws {
-            let store = try storage.sqliteStore(for: "shared links")
             let hash = password ? try PasswordHash.make(try PasswordInput.firstLine()) : nil
             let link: SharedLink
             do {
-                link = try await store.createSharedLink(
-                    domain: domain, slug: SecretToken.random(bytes: 16), passwordHash: hash)
-            } catch SQLiteStoreError.unknownSite(let domain) {
+                link = try await storage.withAccounts {
+                    try await $0.createSharedLink(
+                        domain: domain, slug: SecretToken.random(bytes: 16), passwordHash: hash)
+                }
+            } catch SQLiteStoreError.unknownSite(let domain), SiteAdministrationError.unknownSite(let domain) {
                 throw ValidationError("no site \(domain) (add it with: perch sites add \(domain))")
             }
             print("created shared link for \(link.domain)\(hash == nil ? "" : " (password protected)")")
@@ -47,7 +48,7 @@ struct SharesCommand: AsyncParsableCommand {
         @OptionGroup var storage: StoreOptions
 
         func run() async throws {
-            let links = try await storage.sqliteStore(for: "shared links").sharedLinks(domain: domain)
+            let links = try await storage.withAccounts { try await $0.sharedLinks(domain: domain) }
             guard !links.isEmpty else {
                 print("no shared links")
                 return
@@ -71,7 +72,7 @@ struct SharesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let slug = slug.split(separator: "auth=").last.map(String.init) ?? slug
-            guard try await storage.sqliteStore(for: "shared links").removeSharedLink(slug: slug) else {
+            guard try await storage.withAccounts({ try await $0.removeSharedLink(slug: slug) }) else {
                 throw ValidationError("no shared link \(slug)")
             }
             print("removed shared link \(slug)")

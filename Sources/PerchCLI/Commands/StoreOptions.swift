@@ -57,11 +57,24 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// The SQLite store, for what only it keeps yet (dashboard users and shared links).
-    func sqliteStore(for feature: String) throws -> SQLiteStore {
-        guard case .sqlite(let path) = try choice() else {
-            throw ValidationError("\(feature) are kept in SQLite only for now: run this without --store clickhouse")
+    /// Runs `body` on the chosen store's dashboard accounts (`perch users`, `perch shares`).
+    func withAccounts<T: Sendable>(_ body: (any DashboardAccountStore) async throws -> T) async throws -> T {
+        switch try choice() {
+        case .sqlite(let path):
+            return try await body(try SQLiteStore(path: path))
+        case .clickHouse(let configuration):
+            let client = ClickHouseClient(configuration: configuration)
+            do {
+                try await BlockingWork.run {
+                    _ = try ClickHouseMigrator(client: client).migrate(now: SystemWallClock().nowSeconds())
+                }
+                let result = try await body(ClickHouseStore(client: client))
+                try await client.shutdown()
+                return result
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
         }
-        return try SQLiteStore(path: path)
     }
 }

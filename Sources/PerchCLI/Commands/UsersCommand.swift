@@ -24,8 +24,8 @@ struct UsersCommand: AsyncParsableCommand {
             let email = DashboardUser.canonicalEmail(email)
             guard Self.isPlausibleAddress(email) else { throw ValidationError("'\(email)' is not an e-mail address") }
             let password = try PasswordInput.firstLine()
-            let user = try await storage.sqliteStore(for: "dashboard users").saveUser(
-                email: email, passwordHash: try PasswordHash.make(password))
+            let hash = try PasswordHash.make(password)
+            let user = try await storage.withAccounts { try await $0.saveUser(email: email, passwordHash: hash) }
             print("saved user \(user.email); sign in at /login")
         }
 
@@ -42,7 +42,7 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var storage: StoreOptions
 
         func run() async throws {
-            let users = try await storage.sqliteStore(for: "dashboard users").users()
+            let users = try await storage.withAccounts { try await $0.users() }
             guard !users.isEmpty else {
                 print("no users (add one with: perch users add EMAIL)")
                 return
@@ -61,7 +61,7 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var storage: StoreOptions
 
         func run() async throws {
-            guard try await storage.sqliteStore(for: "dashboard users").removeUser(email: email) else {
+            guard try await storage.withAccounts({ try await $0.removeUser(email: email) }) else {
                 throw ValidationError("no user \(DashboardUser.canonicalEmail(email))")
             }
             print("removed user \(DashboardUser.canonicalEmail(email))")
