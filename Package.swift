@@ -53,8 +53,8 @@ let package = Package(
         .target(
             name: "PerchCLI",
             dependencies: [
-                "PerchCore", "PerchEnrich", "PerchIngest", "PerchJournal", "PerchPayload", "PerchServer",
-                "PerchSQLite", "PerchStats", "PerchWeb",
+                "PerchClickHouse", "PerchCore", "PerchEnrich", "PerchIngest", "PerchJournal", "PerchPayload",
+                "PerchServer", "PerchSQLite", "PerchStats", "PerchWeb",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -155,7 +155,7 @@ let package = Package(
         .target(
             name: "PerchClickHouse",
             dependencies: [
-                "PerchCore",
+                "PerchCore", "PerchStats",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -203,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "PerchClickHouseTests",
             dependencies: [
-                "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal",
+                "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal", "PerchStats",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict
@@ -217,7 +217,7 @@ let package = Package(
         .testTarget(
             name: "PerchCLITests",
             dependencies: [
-                "PerchCLI", "PerchCore", "PerchEnrich", "PerchSQLite",
+                "PerchCLI", "PerchClickHouse", "PerchCore", "PerchEnrich", "PerchSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

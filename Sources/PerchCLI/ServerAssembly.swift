@@ -3,11 +3,13 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
+import PerchClickHouse
 import PerchCore
 import PerchEnrich
 import PerchJournal
 import PerchSQLite
 import PerchServer
+import PerchStats
 import PerchWeb
 import ServiceLifecycle
 
@@ -23,9 +25,15 @@ struct ServerAssembly {
             atPath: configuration.dataDirectory,
             withIntermediateDirectories: true
         )
+        switch configuration.store {
+        case .sqlite(let path): try await runOnSQLite(path: path)
+        case .clickHouse(let settings): try await runOnClickHouse(settings)
+        }
+    }
+
+    private func runOnSQLite(path: String) async throws {
         let store = SQLiteStore(
-            database: try SQLiteDatabase.open(
-                path: configuration.dataDirectory + "/perch.sqlite3", columnCacheBytes: configuration.statsCacheBytes))
+            database: try SQLiteDatabase.open(path: path, columnCacheBytes: configuration.statsCacheBytes))
         store.observeColumnLoads { [logger] report in
             logger.info(
                 "stats.columns.loaded",
@@ -34,13 +42,46 @@ struct ServerAssembly {
                     "bytes": "\(report.bytes)", "kept": "\(report.kept)", "duration": "\(report.duration)",
                 ])
         }
+        try await serve(
+            stores: ServerStores(all: store, dialect: SQLiteDialect()),
+            background: [ColumnPreloadService(store: store, logger: logger)])
+    }
+
+    /// Migrates the database first; the client is closed when the server has stopped.
+    private func runOnClickHouse(_ settings: ClickHouseConfiguration) async throws {
+        let client = ClickHouseClient(configuration: settings)
+        do {
+            let applied = try await BlockingWork.run {
+                try ClickHouseMigrator(client: client).migrate(now: SystemWallClock().nowSeconds())
+            }
+            logger.info("clickhouse.migrated", metadata: ["store": "\(settings)", "applied": "\(applied)"])
+            let node = try ClickHouseNodeName.load(dataDirectory: configuration.dataDirectory)
+            let events = ClickHouseEventStore(client: client, node: node)
+            let store = ClickHouseStore(client: client)
+            // The ClickHouse Stats reader (with its dialect) plugs in here once it exists; without
+            // one the Stats API and the dashboard answer 501.
+            let stores = ServerStores(
+                events: events, archive: events, sites: store, shields: store, salts: store, drops: store,
+                idempotencyKeys: store, accounts: store, stats: nil)
+            try await serve(stores: stores, background: [])
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+    }
+
+    /// Runs the server over `stores` until a signal stops it; `background` services run once,
+    /// and their end or failure does not stop the server.
+    private func serve(stores: ServerStores, background: [any Service]) async throws {
+        let store = stores.events
         let journal = try Journal(
             directory: configuration.journalDirectory ?? configuration.dataDirectory + "/journal",
             durability: configuration.durability,
             maxPendingBytes: configuration.journalMaxBytes,
             logger: logger
         )
-        try journal.open(appliedSequence: try store.appliedJournalSequence())
+        try journal.open(appliedSequence: try await BlockingWork.run { try store.appliedJournalSequence() })
         defer { journal.close() }
         let datasets = try ServerDatasets(
             dataDirectory: configuration.dataDirectory,
@@ -53,7 +94,7 @@ struct ServerAssembly {
         datasets.warmLocationNames()
         reloader.logInitialLoads(datasets.initialLoads)
         let components = try PerchComponents(
-            store: store,
+            stores: stores,
             journal: journal,
             clock: SystemWallClock(),
             enrichment: datasets.enrichment,
@@ -82,12 +123,10 @@ struct ServerAssembly {
         let group = ServiceGroup(
             configuration: .init(
                 services: (components.services + [reloader]).map { .init(service: $0) }
-                    + [
-                        .init(
-                            service: ColumnPreloadService(store: store, logger: logger),
-                            successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore),
-                        .init(service: DrainingApplication(app: app, readiness: readiness)),
-                    ],
+                    + background.map {
+                        .init(service: $0, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore)
+                    }
+                    + [.init(service: DrainingApplication(app: app, readiness: readiness))],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
@@ -97,6 +136,7 @@ struct ServerAssembly {
             metadata: [
                 "listen": "\(configuration.listen.host):\(configuration.listen.port)",
                 "data.dir": "\(configuration.dataDirectory)",
+                "store": "\(configuration.store)",
                 "journal.dir": "\(journal.directory)",
                 "durability": "\(configuration.durability)",
             ]

@@ -70,9 +70,7 @@ package struct PerchComponents {
     /// Open HTTP connections, against `ConnectionLimits.maxConnections`.
     package let connections: ConnectionCounter
 
-    /// Warms the session cache from the store and the journal's unapplied entries, loads the sites,
-    /// and builds the pipeline and routes. `locationNames` feeds the Stats API's `visit:*_name`
-    /// dimensions (the live GeoIP database's names).
+    /// Everything over one store that plays every role (SQLite), its Stats API in SQLite's dialect.
     package init(
         store: some EventStore & SiteDirectory & SaltStore & ShieldDirectory & DropCountStore & DashboardAccountStore
             & IdempotencyKeyStore & SessionArchive,
@@ -83,19 +81,39 @@ package struct PerchComponents {
         settings: ServerSettings,
         logger: Logger
     ) throws {
-        let sessions = SessionCache(maxSessions: settings.maxSessions, archive: store)
+        try self.init(
+            stores: ServerStores(all: store, dialect: SQLiteDialect()), journal: journal, clock: clock,
+            enrichment: enrichment, locationNames: locationNames, settings: settings, logger: logger)
+    }
+
+    /// Warms the session cache from the store and the journal's unapplied entries, loads the sites,
+    /// and builds the pipeline and routes. `locationNames` feeds the Stats API's `visit:*_name`
+    /// dimensions (the live GeoIP database's names). Without `stores.stats` the Stats API and the
+    /// dashboard answer 501 (the tracker is still served).
+    package init(
+        stores: ServerStores,
+        journal: Journal,
+        clock: any WallClock,
+        enrichment: EnrichmentData = .builtIn,
+        locationNames: @escaping @Sendable () -> LocationNames = { .builtIn },
+        settings: ServerSettings,
+        logger: Logger
+    ) throws {
+        let store = stores.events
+        let sessions = SessionCache(maxSessions: settings.maxSessions, archive: stores.archive)
         let idleCutoff = clock.nowSeconds() - SessionCache.idleTimeoutSeconds - 60
         sessions.warm(with: try store.sessions(activeSince: idleCutoff))
         let pending = journal.pendingBatch(max: Int.max)
         sessions.warm(with: pending.compactMap(\.entry.session))
         let eventIDs = IdempotencyIndex()
         let loadedAt = clock.nowSeconds()
-        eventIDs.load(try store.idempotencyKeys(since: loadedAt - IdempotencyIndex.window), at: loadedAt)
+        eventIDs.load(
+            try stores.idempotencyKeys.idempotencyKeys(since: loadedAt - IdempotencyIndex.window), at: loadedAt)
         eventIDs.load(pending.compactMap(\.entry.idempotencyKey), at: loadedAt)
 
         let registry = SiteRegistry()
         let refresher = SiteRefresher(
-            directory: store,
+            directory: stores.sites,
             registry: registry,
             interval: settings.siteRefreshInterval,
             logger: logger
@@ -104,7 +122,7 @@ package struct PerchComponents {
         refresher.watchMisses()
         let shields = ShieldRegistry()
         let shieldRefresher = ShieldRefresher(
-            directory: store,
+            directory: stores.shields,
             registry: shields,
             interval: settings.siteRefreshInterval,
             logger: logger
@@ -113,7 +131,7 @@ package struct PerchComponents {
         let dropCounter = DropCounter()
         let metrics = ServerMetrics()
         journal.observe(JournalMetrics(metrics: metrics))
-        let salts = try SaltRing(store: store, clock: clock)
+        let salts = try SaltRing(store: stores.salts, clock: clock)
         let pipeline = IngestPipeline(
             sites: registry,
             rateLimiter: SiteRateLimiter(),
@@ -159,28 +177,38 @@ package struct PerchComponents {
                 metrics.connections(open: connections.current)
                 metrics.sessions(cached: sessions.count, evicted: sessions.evictions, reloaded: sessions.reloads)
             },
-            stats: (store as? any StatsReader).map {
+            stats: stores.stats.map { stats in
                 StatsController(
-                    reader: $0, dialect: SQLiteDialect(), clock: clock, locationNames: locationNames, logger: logger)
+                    reader: stats.reader, dialect: stats.dialect, clock: clock, locationNames: locationNames,
+                    logger: logger)
             },
-            web: (store as? any StatsReader).map { reader in
-                let service = StatsQueryService(reader: reader, dialect: SQLiteDialect(), locationNames: locationNames)
-                return DashboardWeb(
-                    accounts: store, reader: reader,
-                    answer: { query, site, now in try await service.answer(query, site: site, now: now) },
-                    sites: { try await BlockingWork.run { try store.allSites() } },
-                    dropCounts: { domain, since in
-                        try await BlockingWork.run { try store.dropCounts(since: since, domain: domain) }
-                    },
-                    assets: settings.webAssets, clock: clock, logger: logger)
-            }
+            web: stores.stats.flatMap { stats in
+                stores.accounts.map { accounts in
+                    let sites = stores.sites
+                    let drops = stores.drops
+                    return DashboardWeb(
+                        accounts: accounts, reader: stats.reader,
+                        answer: stats.answering(locationNames: locationNames),
+                        sites: { try await BlockingWork.run { try sites.allSites() } },
+                        dropCounts: { domain, since in
+                            try await BlockingWork.run { try drops.dropCounts(since: since, domain: domain) }
+                        },
+                        assets: settings.webAssets, clock: clock, logger: logger)
+                }
+            },
+            withoutStats: stores.stats == nil
+                ? (
+                    "The Stats API and the dashboard are not available with this store yet (perch serve --store clickhouse).",
+                    settings.webAssets
+                ) : nil
         )
         let dropFlusher = DropCountFlusher(
-            counter: dropCounter, store: store, clock: clock, interval: settings.dropFlushInterval, logger: logger)
+            counter: dropCounter, store: stores.drops, clock: clock, interval: settings.dropFlushInterval,
+            logger: logger)
         services = [
             writer, refresher, shieldRefresher, SessionSweeper(sessions: sessions, clock: clock), dropFlusher,
             SaltMaintenanceService(ring: salts, clock: clock),
-            EventIDSweeper(index: eventIDs, store: store, clock: clock),
+            EventIDSweeper(index: eventIDs, store: stores.idempotencyKeys, clock: clock),
         ]
         self.readiness = readiness
         self.metrics = metrics

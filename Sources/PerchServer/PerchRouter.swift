@@ -9,7 +9,8 @@ package enum PerchRouter {
         batch: BatchController? = nil,
         operations: OperationsController,
         stats: StatsController? = nil,
-        web: DashboardWeb? = nil
+        web: DashboardWeb? = nil,
+        withoutStats: (reason: String, assets: WebAssets)? = nil
     ) -> Router<PerchRequestContext> {
         let router = Router(context: PerchRequestContext.self)
         router.add(middleware: CORSMiddleware())
@@ -19,6 +20,11 @@ package enum PerchRouter {
         stats?.addRoutes(to: router)
         // Last: the dashboard's `/<domain>` route must not shadow anything above.
         web?.addRoutes(to: router)
+        // A store without a Stats reader: the tracker is still served, the rest answers 501.
+        if let withoutStats {
+            StaticWebRoutes.add(assets: withoutStats.assets, to: router)
+            UnavailableStatsController(reason: withoutStats.reason).addRoutes(to: router)
+        }
         return router
     }
 }

@@ -15,8 +15,9 @@ import Testing
                 "SELECT name FROM system.tables WHERE database = '\(client.configuration.database)' ORDER BY name")
             #expect(
                 try tables.rows.map { try $0[0].string() } == [
-                    "api_keys", "drop_counts", "event_ids", "events", "goals", "journal_positions", "salts",
-                    "schema_migrations", "sessions", "shield_rules", "sites",
+                    "api_keys", "dashboard_users", "drop_counts", "event_ids", "events", "goals", "journal_positions",
+                    "login_sessions", "salts", "schema_migrations", "sessions", "shared_links", "shield_rules",
+                    "signing_secret", "sites",
                 ])
         }
     }

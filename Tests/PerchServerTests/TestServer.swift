@@ -8,6 +8,7 @@ import PerchEnrich
 import PerchJournal
 import PerchSQLite
 import PerchServer
+import PerchStats
 import PerchWeb
 
 /// A real Perch server for tests: SQLite and the journal in a temporary directory, a manual clock,
@@ -26,7 +27,8 @@ struct TestServer {
         sites: [(String, RateLimit)] = [("example.com", .unlimited)],
         fastPath: Bool = true,
         trustedProxies: [CIDRBlock] = CIDRBlock.loopback,
-        webAssets: WebAssets = .builtIn()
+        webAssets: WebAssets = .builtIn(),
+        withStats: Bool = true
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("perch-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -41,8 +43,15 @@ struct TestServer {
         )
         try journal.open(appliedSequence: try store.appliedJournalSequence())
         clock = ManualWallClock(seconds: 1_764_000_000)
+        // Without Stats: the roles of a store that has no Stats reader or accounts (ClickHouse's today).
+        let stores =
+            withStats
+            ? ServerStores(all: store, dialect: SQLiteDialect())
+            : ServerStores(
+                events: store, archive: store, sites: store, shields: store, salts: store, drops: store,
+                idempotencyKeys: store, accounts: nil, stats: nil)
         components = try PerchComponents(
-            store: store,
+            stores: stores,
             journal: journal,
             clock: clock,
             settings: ServerSettings(eventFastPath: fastPath, trustedProxies: trustedProxies, webAssets: webAssets),

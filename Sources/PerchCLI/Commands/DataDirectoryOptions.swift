@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import PerchSQLite
 
-/// `--data-dir` (or `PERCH_DATA_DIR`, default `./perch-data`), shared by every command.
+/// `--data-dir` (or `PERCH_DATA_DIR`, default `./perch-data`): the local directory of the journal,
+/// the data sets and, with the default store, the SQLite database. Commands that read or change
+/// stored data take it through `StoreOptions`.
 struct DataDirectoryOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: "Data directory (env PERCH_DATA_DIR, default ./perch-data).")
     var dataDirectory: String?
@@ -10,12 +11,5 @@ struct DataDirectoryOptions: ParsableArguments {
     func resolved() -> String {
         EnvironmentFallback(environment: ProcessInfo.processInfo.environment)
             .value(flag: dataDirectory, variable: "PERCH_DATA_DIR", default: "./perch-data")
-    }
-
-    var databasePath: String { resolved() + "/perch.sqlite3" }
-    var journalPath: String { resolved() + "/journal" }
-
-    func openStore() throws -> SQLiteStore {
-        try SQLiteStore(path: databasePath)
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import PerchCore
-import PerchSQLite
 
 /// `perch dev …`: tools for developing and benchmarking Perch, not for production data dirs.
 struct DevCommand: ParsableCommand {
@@ -15,7 +14,7 @@ struct DevCommand: ParsableCommand {
             abstract: "Fill the data directory with synthetic visits: sites seed-1.example … seed-N.example."
         )
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         @Option(help: "How many events to write (about).")
         var events: Int = 100_000
@@ -38,19 +37,24 @@ struct DevCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try data.openStore()
+            try storage.withStores { store, events in try seed(sites: store, events: events) }
+        }
+
+        private func seed(sites store: any AdministeredStore, events writer: any EventStore) throws {
             var siteIDs: [Int64] = []
             var hostnames: [String] = []
             for index in 1...sites {
                 let domain = "seed-\(index).example"
-                let site = try store.site(domain: domain) ?? store.addSite(domain: domain, rateLimit: .unlimited)
+                let site =
+                    try store.site(domain: domain)
+                    ?? store.addSite(domain: domain, timezone: "UTC", rateLimit: .unlimited)
                 siteIDs.append(site.id)
                 hostnames.append(domain)
             }
             var generator = DevSeedGenerator(
                 siteIDs: siteIDs, hostnames: hostnames, now: SystemWallClock().nowSeconds(), days: days, seed: seed)
             // Writes go straight to the store, at the journal position it already has: nothing to replay.
-            let sequence = try store.appliedJournalSequence()
+            let sequence = try writer.appliedJournalSequence()
             var written = 0
             // Day by day, oldest first, each day's rows sorted by (site, time): every write then
             // appends near the end of each site's range of the (site, time)-clustered tables, as
@@ -72,7 +76,7 @@ struct DevCommand: ParsableCommand {
                         min(chunk, dayEvents.count)..<min(chunk + Self.batchSize, dayEvents.count)]
                     let sessionSlice =
                         daySessions[min(chunk, daySessions.count)..<min(chunk + Self.batchSize, daySessions.count)]
-                    try store.write(
+                    try writer.write(
                         StoreBatch(events: Array(eventSlice), sessions: Array(sessionSlice), lastSequence: sequence))
                 }
             }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import PerchCore
 import PerchIngest
-import PerchSQLite
 
 /// `perch drops [--site DOMAIN] [--format table|json]`: how many events were dropped in the last
 /// 24 hours, by site and reason. A running server stores its counts every few seconds.
@@ -22,7 +21,7 @@ struct DropsCommand: ParsableCommand {
     @Option(help: "table (default) or json.")
     var format: Format = .table
 
-    @OptionGroup var data: DataDirectoryOptions
+    @OptionGroup var storage: StoreOptions
 
     /// One line of the summary: a site, a reason and the dropped events over the window.
     struct Row: Equatable {
@@ -35,7 +34,7 @@ struct DropsCommand: ParsableCommand {
         let now = SystemWallClock().nowSeconds()
         // The current hour and the 23 before it.
         let since = DropCounter.hourStart(now) - 23 * 3600
-        let rows = Self.summarise(try data.openStore().dropCounts(since: since, domain: site))
+        let rows = Self.summarise(try storage.withStore { try $0.dropCounts(since: since, domain: site) })
         switch format {
         case .table: print(Self.table(rows), terminator: "")
         case .json: print(Self.json(rows))

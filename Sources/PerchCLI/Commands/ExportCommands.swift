@@ -1,6 +1,5 @@
 import ArgumentParser
 import PerchCore
-import PerchSQLite
 
 extension ExportFormat: ExpressibleByArgument {}
 
@@ -12,15 +11,16 @@ struct ExportOptions: ParsableArguments {
     @Option(help: "ndjson (default) or csv.")
     var format: ExportFormat = .ndjson
 
-    @OptionGroup var data: DataDirectoryOptions
+    @OptionGroup var storage: StoreOptions
 
-    /// The store and the site's id, or a clear error when the site is unknown.
-    func open() throws -> (store: SQLiteStore, siteID: Int64) {
-        let store = try data.openStore()
-        guard let found = try store.site(domain: site) else {
-            throw ValidationError("no site \(Site.canonicalDomain(site))")
+    /// Runs `body` with the store and the site's id, or throws a clear error when the site is unknown.
+    func withSite(_ body: (any AdministeredStore, Int64) throws -> Void) throws {
+        try storage.withStore { store in
+            guard let found = try store.site(domain: site) else {
+                throw ValidationError("no site \(Site.canonicalDomain(site))")
+            }
+            try body(store, found.id)
         }
-        return (store, found.id)
     }
 }
 
@@ -38,9 +38,10 @@ struct EventsCommand: ParsableCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            let (store, siteID) = try options.open()
             var output = BufferedOutput()
-            try store.exportEvents(siteID: siteID, format: options.format) { output.write($0) }
+            try options.withSite { store, siteID in
+                try store.exportEvents(siteID: siteID, format: options.format) { output.write($0) }
+            }
             try output.finish()
         }
     }
@@ -60,9 +61,10 @@ struct SessionsCommand: ParsableCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            let (store, siteID) = try options.open()
             var output = BufferedOutput()
-            try store.exportSessions(siteID: siteID, format: options.format) { output.write($0) }
+            try options.withSite { store, siteID in
+                try store.exportSessions(siteID: siteID, format: options.format) { output.write($0) }
+            }
             try output.finish()
         }
     }

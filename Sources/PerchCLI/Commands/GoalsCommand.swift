@@ -40,7 +40,7 @@ struct GoalsCommand: ParsableCommand {
         @Option(help: "Revenue currency of an event goal (ISO 4217, e.g. EUR).")
         var currency: String?
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
             let kind = try goal.kind()
@@ -51,8 +51,8 @@ struct GoalsCommand: ParsableCommand {
                     throw ValidationError("--currency must be a 3-letter ISO 4217 code")
                 }
             }
-            let added = try GoalsCommand.onSite(try data.openStore()) { store throws(SQLiteStoreError) in
-                try store.addGoal(Goal(kind: kind, currency: code), domain: domain)
+            let added = try storage.withStore { store in
+                try GoalsCommand.onSite { try store.addGoal(Goal(kind: kind, currency: code), domain: domain) }
             }
             let name = Goal(kind: kind).displayName
             print(added ? "added goal \(name)" : "goal \(name) already exists")
@@ -65,12 +65,10 @@ struct GoalsCommand: ParsableCommand {
         @Argument(help: "The site's domain.")
         var domain: String
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
-            let goals = try GoalsCommand.onSite(try data.openStore()) { store throws(SQLiteStoreError) in
-                try store.goals(domain: domain)
-            }
+            let goals = try storage.withStore { store in try GoalsCommand.onSite { try store.goals(domain: domain) } }
             if goals.isEmpty { print("no goals") }
             for goal in goals {
                 print(goal.displayName + (goal.currency.map { " (revenue in \($0))" } ?? ""))
@@ -86,24 +84,23 @@ struct GoalsCommand: ParsableCommand {
 
         @OptionGroup var goal: GoalOptions
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
             let kind = try goal.kind()
-            let removed = try GoalsCommand.onSite(try data.openStore()) { store throws(SQLiteStoreError) in
-                try store.removeGoal(kind, domain: domain)
+            let removed = try storage.withStore { store in
+                try GoalsCommand.onSite { try store.removeGoal(kind, domain: domain) }
             }
             guard removed else { throw ValidationError("no goal \(Goal(kind: kind).displayName) on \(domain)") }
             print("removed goal \(Goal(kind: kind).displayName)")
         }
     }
 
-    /// Runs `body` on `store`, naming an unknown site plainly.
-    static func onSite<T>(_ store: SQLiteStore, _ body: (SQLiteStore) throws(SQLiteStoreError) -> T) throws -> T {
+    /// Runs `body`, naming an unknown site plainly (whichever store said so).
+    static func onSite<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try body(store)
-        } catch {
-            guard case .unknownSite(let name) = error else { throw error }
+            return try body()
+        } catch SQLiteStoreError.unknownSite(let name), SiteAdministrationError.unknownSite(let name) {
             throw ValidationError("no site \(name); add it with `perch sites add \(name)`")
         }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import PerchCore
-import PerchSQLite
 import PerchStats
 
 /// `perch keys create|list|revoke`: Stats API keys. A key's secret is printed once, at creation;
@@ -21,15 +20,16 @@ struct KeysCommand: ParsableCommand {
         @Option(name: .customLong("hourly-limit"), help: "Requests allowed per hour (default 600).")
         var hourlyLimit: Int = APIKey.defaultHourlyLimit
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
             guard hourlyLimit >= 1 else { throw ValidationError("--hourly-limit must be at least 1") }
-            let store = try data.openStore()
             var random = SystemRandomNumberGenerator()
             let secret = APIKey.newSecret(using: &random)
-            let key = try GoalsCommand.onSite(store) { store throws(SQLiteStoreError) in
-                try store.createAPIKey(secret: secret, domain: site, hourlyLimit: hourlyLimit)
+            let key = try storage.withStore { store in
+                try GoalsCommand.onSite {
+                    try store.createAPIKey(secret: secret, domain: site, hourlyLimit: hourlyLimit)
+                }
             }
             print("created key \(key.id) for \(key.siteDomain ?? "all sites"), \(key.hourlyLimit) requests/hour")
             print("store it now, it is not shown again: \(secret)")
@@ -39,10 +39,10 @@ struct KeysCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List active keys.")
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
-            print(Self.table(try data.openStore().apiKeys()), terminator: "")
+            print(Self.table(try storage.withStore { try $0.apiKeys() }), terminator: "")
         }
 
         static func table(_ keys: [APIKey]) -> String {
@@ -62,10 +62,12 @@ struct KeysCommand: ParsableCommand {
         @Argument(help: "The key's id (see `perch keys list`).")
         var id: Int64
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
-            guard try data.openStore().revokeAPIKey(id: id) else { throw ValidationError("no active key \(id)") }
+            guard try storage.withStore({ try $0.revokeAPIKey(id: id) }) else {
+                throw ValidationError("no active key \(id)")
+            }
             print("revoked key \(id)")
         }
     }

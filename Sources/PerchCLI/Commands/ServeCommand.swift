@@ -4,7 +4,7 @@ import Logging
 import NIOCore
 import PerchServer
 
-/// `perch serve`: runs the HTTP server on the embedded SQLite store.
+/// `perch serve`: runs the HTTP server on the chosen store (the embedded SQLite one by default).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on, HOST:PORT (env PERCH_LISTEN, default 127.0.0.1:8000).")
     var listen: String?
 
-    @OptionGroup var data: DataDirectoryOptions
+    @OptionGroup var storage: StoreOptions
 
     @Option(help: "MaxMind DB file for geolocation (env PERCH_GEOIP).")
     var geoip: String?
@@ -97,12 +97,14 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let env = EnvironmentFallback(environment: ProcessInfo.processInfo.environment)
         let configuration: ServeConfiguration
+        let store = try storage.choice()
         do {
             configuration = ServeConfiguration(
                 listen: try ConfigurationParser.listen(
                     env.value(flag: listen, variable: "PERCH_LISTEN", default: "127.0.0.1:8000")
                 ),
-                dataDirectory: data.resolved(),
+                dataDirectory: storage.data.resolved(),
+                store: store,
                 geoIPDatabase: geoip ?? env.environment["PERCH_GEOIP"],
                 durability: try ConfigurationParser.durability(
                     env.value(flag: durability, variable: "PERCH_DURABILITY", default: "fsync")

@@ -21,16 +21,17 @@ struct SharesCommand: AsyncParsableCommand {
         @Flag(help: "Ask visitors for a password (read from the first line of stdin).")
         var password = false
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() async throws {
-            let store = try data.openStore()
             let hash = password ? try PasswordHash.make(try PasswordInput.firstLine()) : nil
             let link: SharedLink
             do {
-                link = try await store.createSharedLink(
-                    domain: domain, slug: SecretToken.random(bytes: 16), passwordHash: hash)
-            } catch SQLiteStoreError.unknownSite(let domain) {
+                link = try await storage.withAccounts {
+                    try await $0.createSharedLink(
+                        domain: domain, slug: SecretToken.random(bytes: 16), passwordHash: hash)
+                }
+            } catch SQLiteStoreError.unknownSite(let domain), SiteAdministrationError.unknownSite(let domain) {
                 throw ValidationError("no site \(domain) (add it with: perch sites add \(domain))")
             }
             print("created shared link for \(link.domain)\(hash == nil ? "" : " (password protected)")")
@@ -44,10 +45,10 @@ struct SharesCommand: AsyncParsableCommand {
         @Argument(help: "Only this site's links.")
         var domain: String?
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() async throws {
-            let links = try await data.openStore().sharedLinks(domain: domain)
+            let links = try await storage.withAccounts { try await $0.sharedLinks(domain: domain) }
             guard !links.isEmpty else {
                 print("no shared links")
                 return
@@ -67,11 +68,11 @@ struct SharesCommand: AsyncParsableCommand {
         @Argument(help: "The link's slug, or its whole path.")
         var slug: String
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() async throws {
             let slug = slug.split(separator: "auth=").last.map(String.init) ?? slug
-            guard try await data.openStore().removeSharedLink(slug: slug) else {
+            guard try await storage.withAccounts({ try await $0.removeSharedLink(slug: slug) }) else {
                 throw ValidationError("no shared link \(slug)")
             }
             print("removed shared link \(slug)")

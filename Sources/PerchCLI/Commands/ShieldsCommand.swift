@@ -1,7 +1,6 @@
 import ArgumentParser
 import PerchCore
 import PerchIngest
-import PerchSQLite
 
 /// `perch shields add|list|remove DOMAIN --ip ADDR[/CIDR] | --country CC | --page PATTERN |
 /// --hostname PATTERN`: per-site block lists (IP, country, page) and hostname allow list.
@@ -57,13 +56,13 @@ struct ShieldsCommand: ParsableCommand {
 
         @OptionGroup var rule: RuleOptions
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
             let rule = try rule.rule()
             let site = Site.canonicalDomain(domain)
             // A duplicate or equivalent rule throws `ShieldError.duplicateRule`: exit non-zero with its message.
-            try data.openStore().addShieldRule(rule, domain: domain)
+            try storage.withStore { try $0.addShieldRule(rule, domain: domain) }
             print("added \(rule.kind.rawValue) \(rule.value) to \(site)")
         }
     }
@@ -76,10 +75,10 @@ struct ShieldsCommand: ParsableCommand {
         @Argument(help: "The site's domain.")
         var domain: String
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
-            for rule in try data.openStore().shieldRules(domain: domain) {
+            for rule in try storage.withStore({ try $0.shieldRules(domain: domain) }) {
                 print("\(rule.kind.rawValue)\t\(rule.value)")
             }
         }
@@ -93,12 +92,12 @@ struct ShieldsCommand: ParsableCommand {
 
         @OptionGroup var rule: RuleOptions
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
             let rule = try rule.rule()
             let site = Site.canonicalDomain(domain)
-            guard try data.openStore().removeShieldRule(rule, domain: domain) else {
+            guard try storage.withStore({ try $0.removeShieldRule(rule, domain: domain) }) else {
                 throw ShieldError.noSuchRule(rule, domain: site)
             }
             print("removed \(rule.kind.rawValue) \(rule.value) from \(site)")

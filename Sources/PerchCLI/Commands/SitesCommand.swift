@@ -1,6 +1,5 @@
 import ArgumentParser
 import PerchCore
-import PerchSQLite
 
 /// `perch sites add|list|remove`.
 struct SitesCommand: ParsableCommand {
@@ -37,11 +36,14 @@ struct SitesCommand: ParsableCommand {
         )
         var debugDrops: String?
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
             let debug = try debugDrops.map(Self.parseSwitch)
-            let store = try data.openStore()
+            try storage.withStore { store in try add(to: store, debug: debug) }
+        }
+
+        private func add(to store: any AdministeredStore, debug: Bool?) throws {
             let existing = try store.site(domain: domain)
             let perMinute =
                 try rateLimit.map(Self.parseRateLimit) ?? existing.map { $0.rateLimit.eventsPerMinute }
@@ -93,10 +95,10 @@ struct SitesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the sites, one per line.")
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
-            for site in try data.openStore().allSites() {
+            for site in try storage.withStore({ try $0.allSites() }) {
                 let debug = site.debugDrops ? "\tdebug-drops on" : ""
                 print("\(site.domain)\t\(site.timezone)\t\(site.rateLimit.summary)" + debug)
             }
@@ -111,10 +113,10 @@ struct SitesCommand: ParsableCommand {
         @Argument(help: "The site's domain.")
         var domain: String
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() throws {
-            guard try data.openStore().removeSite(domain: domain) else {
+            guard try storage.withStore({ try $0.removeSite(domain: domain) }) else {
                 throw ValidationError("no site \(Site.canonicalDomain(domain))")
             }
             print("removed \(Site.canonicalDomain(domain))")

@@ -18,13 +18,14 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument(help: "The user's e-mail address (their sign-in name).")
         var email: String
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() async throws {
             let email = DashboardUser.canonicalEmail(email)
             guard Self.isPlausibleAddress(email) else { throw ValidationError("'\(email)' is not an e-mail address") }
             let password = try PasswordInput.firstLine()
-            let user = try await data.openStore().saveUser(email: email, passwordHash: try PasswordHash.make(password))
+            let hash = try PasswordHash.make(password)
+            let user = try await storage.withAccounts { try await $0.saveUser(email: email, passwordHash: hash) }
             print("saved user \(user.email); sign in at /login")
         }
 
@@ -38,10 +39,10 @@ struct UsersCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users.")
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() async throws {
-            let users = try await data.openStore().users()
+            let users = try await storage.withAccounts { try await $0.users() }
             guard !users.isEmpty else {
                 print("no users (add one with: perch users add EMAIL)")
                 return
@@ -57,10 +58,10 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument(help: "The user's e-mail address.")
         var email: String
 
-        @OptionGroup var data: DataDirectoryOptions
+        @OptionGroup var storage: StoreOptions
 
         func run() async throws {
-            guard try await data.openStore().removeUser(email: email) else {
+            guard try await storage.withAccounts({ try await $0.removeUser(email: email) }) else {
                 throw ValidationError("no user \(DashboardUser.canonicalEmail(email))")
             }
             print("removed user \(DashboardUser.canonicalEmail(email))")

@@ -12,6 +12,8 @@ struct ServeConfiguration: Sendable {
 
     var listen: Listen
     var dataDirectory: String
+    /// Where events and configuration are stored (`--store`); the journal stays in the data directory.
+    var store: StoreChoice
     var geoIPDatabase: String?
     var durability: JournalDurability
     var flushInterval: Duration

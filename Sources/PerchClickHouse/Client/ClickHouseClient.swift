@@ -35,6 +35,11 @@ package struct ClickHouseClient: Sendable {
         try await http.shutdown()
     }
 
+    /// `shutdown()` for synchronous callers (the CLI's commands); never on an event loop.
+    package func shutdownBlocking() throws {
+        try http.syncShutdown()
+    }
+
     // MARK: - async
 
     package func run(_ request: ClickHouseRequest) async throws(ClickHouseError) -> [UInt8] {

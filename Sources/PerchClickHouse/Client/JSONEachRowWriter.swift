@@ -46,6 +46,18 @@ package struct JSONEachRowWriter: Sendable {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// An integer, or null (a `Nullable` column).
+    package mutating func field(_ name: String, nullable value: Int64?) {
+        key(name)
+        bytes.append(contentsOf: (value.map { String($0) } ?? "null").utf8)
+    }
+
+    /// A string, or null (a `Nullable` column).
+    package mutating func field(_ name: String, nullable value: String?) {
+        key(name)
+        if let value { quoted(value) } else { bytes.append(contentsOf: "null".utf8) }
+    }
+
     /// A number given as its decimal text (`"12.345"`), or null.
     package mutating func field(_ name: String, decimalText: String?) {
         key(name)

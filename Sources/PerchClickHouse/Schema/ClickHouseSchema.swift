@@ -8,6 +8,9 @@ package enum ClickHouseSchema {
             version: 2, name: "shared-config",
             creating: [v2Sites, v2Shields, v2Goals, v2APIKeys, v2Salts, v2DropCounts, v2JournalPositions, v2EventIDs]
         ),
+        ClickHouseMigration(
+            version: 3, name: "dashboard-accounts",
+            creating: [v3Users, v3LoginSessions, v3SharedLinks, v3SigningSecret]),
     ]
 
     /// The table recording applied migrations. Several nodes may migrate at once (every statement

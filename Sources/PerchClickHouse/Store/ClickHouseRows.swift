@@ -133,7 +133,7 @@ enum ClickHouseRows {
         return (session, sign)
     }
 
-    private static func visitAttributes(_ next: () -> ClickHouseValue) throws(ClickHouseError) -> VisitAttributes {
+    static func visitAttributes(_ next: () -> ClickHouseValue) throws(ClickHouseError) -> VisitAttributes {
         var visit = VisitAttributes()
         visit.referrer = try next().string()
         visit.referrerSource = try next().string()
@@ -156,7 +156,7 @@ enum ClickHouseRows {
         return visit
     }
 
-    private static func narrow<T: FixedWidthInteger>(_ value: Int64, as: T.Type) throws(ClickHouseError) -> T {
+    static func narrow<T: FixedWidthInteger>(_ value: Int64, as: T.Type) throws(ClickHouseError) -> T {
         guard let narrowed = T(exactly: value) else { throw .unexpectedResponse("\(value) does not fit \(T.self)") }
         return narrowed
     }

@@ -15,18 +15,25 @@ extension ClickHouseStore: IdempotencyKeyStore {
     /// rows are rewritten): keys from the cutoff's own day stay until the next day's call. Readers
     /// ask for keys since a time anyway.
     package func deleteIdempotencyKeys(before cutoff: Int64) throws(ClickHouseError) {
+        try dropDays(of: "event_ids", before: cutoff)
+    }
+
+    /// Drops the partitions (one per day, `toYYYYMMDD`) of `table` for days before the day of
+    /// `cutoff`: whole days go, nothing is rewritten.
+    func dropDays(of table: String, before cutoff: Int64) throws(ClickHouseError) {
         let result = try client.queryBlocking(
             """
             SELECT DISTINCT partition FROM system.parts
-            WHERE database = \(ClickHouseSQL.literal(client.configuration.database)) AND table = 'event_ids'
+            WHERE database = \(ClickHouseSQL.literal(client.configuration.database))
+              AND table = \(ClickHouseSQL.literal(table))
               AND active AND partition < toString(toYYYYMMDD(toDateTime(\(cutoff))))
             """)
         for row in result.rows {
             let day = try row[0].string()
             guard !day.isEmpty, day.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-                throw .unexpectedResponse("event_ids partition \(day) is not a day number")
+                throw .unexpectedResponse("\(table) partition \(day) is not a day number")
             }
-            try client.executeBlocking("ALTER TABLE event_ids DROP PARTITION \(day)")
+            try client.executeBlocking("ALTER TABLE \(table) DROP PARTITION \(day)")
         }
     }
 }

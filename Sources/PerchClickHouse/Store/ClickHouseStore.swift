@@ -1,4 +1,5 @@
 import Glibc
+import PerchCore
 
 /// The ClickHouse store's roles besides writing events (`ClickHouseEventStore`): what every Perch
 /// node shares. Calls block on HTTP: run them off the event loops, through `BlockingWork`.
@@ -7,9 +8,12 @@ package struct ClickHouseStore: Sendable {
     /// How long a delete waits for ClickHouse to finish rewriting the table (mutations run in the
     /// background), so that a read right after it no longer sees the rows.
     package var mutationTimeout: Duration = .seconds(30)
+    /// Times the configuration rows' `created_at`, `removed_at` and versions.
+    package var clock: any WallClock
 
-    package init(client: ClickHouseClient) {
+    package init(client: ClickHouseClient, clock: any WallClock = SystemWallClock()) {
         self.client = client
+        self.clock = clock
     }
 
     /// `ALTER TABLE table DELETE WHERE condition`, only if some row matches (a mutation rewrites

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The `perch` binary on the ClickHouse store: a site and a user added by the CLI, events taken by
+/// `perch serve --store clickhouse` across a restart, and `perch events export` / `sessions
+/// export` from ClickHouse showing each event exactly once and each visit as one session.
+///
+/// Needs a server: `PERCH_CLICKHOUSE_TEST_URL`, set by scripts/test-clickhouse (which runs this
+/// suite against Debian's 18.16 and chdb); scripts/test's plain end-to-end run skips the suite.
+/// Without the variable the test fails rather than passing unchecked.
+@Suite(.serialized)
+struct ClickHouseStoreEndToEndTests {
+    @Test func eventsTakenByServeExportOnceFromClickHouse() async throws {
+        let url = try #require(
+            ProcessInfo.processInfo.environment["PERCH_CLICKHOUSE_TEST_URL"],
+            "PERCH_CLICKHOUSE_TEST_URL is not set: run scripts/test-clickhouse, which starts the servers")
+        let database = "perch_e2e_\(UInt64.random(in: 0...UInt64.max))"
+        let store = ["--store", "clickhouse", "--clickhouse-url", url, "--clickhouse-database", database]
+        var perch = try PerchProcess()
+        defer {
+            perch.removeData()
+            Self.dropDatabase(database, url: url)
+        }
+
+        let added = try perch.command(["sites", "add", "example.com"] + store)
+        #expect(added.status == 0 && added.output.hasPrefix("added example.com"), "\(added.output)")
+        #expect(try perch.command(["sites", "list"] + store).output.hasPrefix("example.com\tUTC"))
+        // The SQLite store of the same data directory knows nothing of it.
+        #expect(try perch.command(["sites", "list"]).output.isEmpty)
+        // Dashboard accounts live in ClickHouse too.
+        let saved = try PerchProcess.run(
+            ["users", "add", "ann@example.com", "--data-dir", perch.dataDirectory.path] + store, input: "a password\n")
+        #expect(saved.status == 0)
+        #expect(try perch.command(["users", "list"] + store).output.contains("ann@example.com"))
+
+        var paths: [String] = []
+        let serve = store + ["--flush-interval", "100ms"]
+        try await perch.start(extraArguments: serve)
+        let (status, body) = try await perch.get("/api/v1/stats/realtime/visitors")
+        #expect(status == 501 && body.contains("not available"), "\(status) \(body)")
+        for index in 0..<20 {
+            let path = "/page/\(index)"
+            let answer = try await perch.postEvent(
+                #"{"n":"pageview","u":"https://example.com\#(path)","d":"example.com"}"#,
+                headers: ["X-Forwarded-For": "203.0.113.\(index % 5 + 1)"])
+            #expect(answer.status == 202)
+            paths.append(path)
+        }
+        #expect(perch.stop(signal: SIGTERM) == 0)
+
+        // After a restart the visitor's session continues from what ClickHouse holds, and
+        // nothing written before is written again.
+        try await perch.start(extraArguments: serve)
+        let last = try await perch.postEvent(
+            #"{"n":"pageview","u":"https://example.com/after-restart","d":"example.com"}"#,
+            headers: ["X-Forwarded-For": "203.0.113.1"])
+        #expect(last.status == 202)
+        paths.append("/after-restart")
+        #expect(perch.stop(signal: SIGTERM) == 0)
+
+        let exported = try perch.command(["events", "export", "--site", "example.com"] + store)
+        #expect(exported.status == 0)
+        let events = try exported.output.split(separator: "\n").map { line in
+            try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(events.compactMap { $0["pathname"] as? String }.sorted() == paths.sorted())
+
+        let sessions = try perch.command(["sessions", "export", "--site", "example.com"] + store)
+        let states = try sessions.output.split(separator: "\n").map { line in
+            try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(states.count == 5)
+        #expect(states.compactMap { $0["pageviews"] as? Int }.reduce(0, +) == paths.count)
+    }
+
+    /// Removes the test's database (best effort: the server may be gone).
+    static func dropDatabase(_ name: String, url: String) {
+        guard let endpoint = URL(string: url) else { return }
+        var request = URLRequest(url: endpoint)
+        request.httpMethod = "POST"
+        request.httpBody = Data("DROP DATABASE IF EXISTS \(name)".utf8)
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { _, _, _ in done.signal() }.resume()
+        _ = done.wait(timeout: .now() + 10)
+    }
+}
