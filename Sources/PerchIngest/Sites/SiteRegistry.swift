@@ -6,8 +6,11 @@ import Synchronization
 package final class SiteRegistry: Sendable {
     private let byDomain: Mutex<[String: Site]>
     /// Asked when a domain is not found: reloads the registry if the directory changed since the
-    /// last load (`SiteRefresher.refreshIfChanged`), so a site added a moment ago is found.
-    private let onMiss: Mutex<(@Sendable () -> Bool)?>
+    /// last load (`SiteRefresher.refreshIfChanged`), so a site added a moment ago is found. Kept in
+    /// a class, not as a bare closure: a function value in a generic container read through
+    /// `inout` (as `Mutex.withLock` does) gains a pair of reabstraction thunks on every access, so
+    /// each call would nest deeper than the last until the stack overflowed.
+    private let onMiss: Mutex<MissHandler?>
 
     package init(sites: [Site] = []) {
         byDomain = Mutex(Self.index(sites))
@@ -20,7 +23,7 @@ package final class SiteRegistry: Sendable {
     package func site(forDomain domain: String) -> Site? {
         let key = Site.canonicalDomain(domain)
         if let site = byDomain.withLock({ $0[key] }) { return site }
-        guard let reload = onMiss.withLock({ $0 }), reload() else { return nil }
+        guard let handler = onMiss.withLock({ $0 }), handler.reload() else { return nil }
         return byDomain.withLock { $0[key] }
     }
 
@@ -28,13 +31,14 @@ package final class SiteRegistry: Sendable {
     /// same rate-limited check as for an unknown domain), else `site` itself. For an event whose
     /// handling depends on a setting that may have just been added, such as a revenue goal.
     package func latest(_ site: Site) -> Site {
-        guard let reload = onMiss.withLock({ $0 }), reload() else { return site }
+        guard let handler = onMiss.withLock({ $0 }), handler.reload() else { return site }
         return byDomain.withLock { $0[Site.canonicalDomain(site.domain)] } ?? site
     }
 
     /// What to run when a domain is not found; it answers whether the registry was reloaded.
     package func reloadOnMiss(_ reload: @escaping @Sendable () -> Bool) {
-        onMiss.withLock { $0 = reload }
+        let handler = MissHandler(reload: reload)
+        onMiss.withLock { $0 = handler }
     }
 
     package func replace(with sites: [Site]) {
@@ -48,5 +52,14 @@ package final class SiteRegistry: Sendable {
 
     private static func index(_ sites: [Site]) -> [String: Site] {
         Dictionary(sites.map { (Site.canonicalDomain($0.domain), $0) }, uniquingKeysWith: { _, newer in newer })
+    }
+}
+
+/// What `SiteRegistry` runs when a domain is not found.
+private final class MissHandler: Sendable {
+    let reload: @Sendable () -> Bool
+
+    init(reload: @escaping @Sendable () -> Bool) {
+        self.reload = reload
     }
 }
