@@ -119,12 +119,15 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     }
 
     /// A filter a store can apply by comparing texts: any operator, with or without case, over
-    /// text clauses, combined with and/or/not, on event names, pages, hostnames, goals and
-    /// properties or visit attributes.
+    /// text clauses (or `is`/`is_not` over integers, for cities), combined with and/or/not, on
+    /// event names, pages, hostnames, goals and properties or visit attributes.
     private static func isPrecomputable(_ filter: Filter) -> Bool {
         switch filter {
         case .leaf(let leaf):
-            guard leaf.clauses.allSatisfy({ if case .string = $0 { true } else { false } }) else { return false }
+            // Integers (city ids) only compared for equality.
+            let texts = leaf.clauses.allSatisfy { if case .string = $0 { true } else { false } }
+            let integers = leaf.clauses.allSatisfy { if case .integer = $0 { true } else { false } }
+            guard texts || (integers && leaf.op.positive == .is) else { return false }
             switch leaf.dimension {
             case .event, .prop, .visit: return true
             case .time: return false

@@ -41,6 +41,18 @@ enum LeafMatcher {
         return leaf.op.isNegated ? { !positive($0) } : positive
     }
 
+    /// The predicate of an `is`/`is_not` leaf over integers on an integer column's decimal text
+    /// (SQLite's text of an integer is its plain decimal form), nil for any other leaf.
+    static func integerPredicate(_ leaf: FilterLeaf) -> ((String) -> Bool)? {
+        guard leaf.op.positive == .is else { return nil }
+        var values: Set<String> = []
+        for clause in leaf.clauses {
+            guard case .integer(let value) = clause else { return nil }
+            values.insert(String(value))
+        }
+        return leaf.op.isNegated ? { !values.contains($0) } : { values.contains($0) }
+    }
+
     /// SQLite's `lower`: `A`–`Z` to `a`–`z`, every other byte as it is.
     static func asciiLowercased(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return text }

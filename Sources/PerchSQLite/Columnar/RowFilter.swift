@@ -44,9 +44,12 @@ indirect enum RowFilter {
             if leaf.dimension == .event(.goal) {
                 return columns.goals.map { .goal($0(leaf), negated: leaf.op.isNegated) }
             }
-            // A city is an integer, which SQL compares with a text clause by number.
-            guard let column = columns.column(leaf.dimension), !column.isInteger,
-                let predicate = LeafMatcher.predicate(leaf, regexp: columns.regexp)
+            // A city is an integer: compared for equality with integer clauses only (SQL compares
+            // a text clause with it by number).
+            guard let column = columns.column(leaf.dimension),
+                let predicate =
+                    column.isInteger
+                    ? LeafMatcher.integerPredicate(leaf) : LeafMatcher.predicate(leaf, regexp: columns.regexp)
             else { return nil }
             let label = column.label
             return .leaf(

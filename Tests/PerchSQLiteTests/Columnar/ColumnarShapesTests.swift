@@ -122,6 +122,9 @@ import Testing
         body(#""visitors""#, #""visit:city""#),
         body(#""visitors","bounce_rate""#, #""visit:city""#, filters: #"["is","visit:browser",["Chrome"]]"#),
         body(#""visitors""#, #""visit:city","visit:browser""#),
+        body(#""visitors""#, #""visit:browser""#, filters: #"["is","visit:city",[2950159,5128581]]"#),
+        body(#""visitors","visit_duration""#, #""visit:city""#, filters: #"["is_not","visit:city",[0]]"#),
+        body(#""visitors","percentage""#, #""visit:city_name""#, filters: #"["is_not","visit:city_name",["Nowhere"]]"#),
     ]
 
     enum Shape: String, CaseIterable {
