@@ -119,12 +119,7 @@ extension PlanContext {
 
     /// Events that complete one of the goals the leaf names.
     private func goalCondition(_ leaf: FilterLeaf, alias: String) -> SQLFragment {
-        let selected = query.goals.filter { goal in
-            leaf.clauses.contains {
-                TextMatch.matches(
-                    leaf.op.positive, value: goal.displayName, clause: $0.text, caseSensitive: leaf.caseSensitive)
-            }
-        }
+        let selected = leaf.selectedGoals(query.goals)
         var alternatives: [SQLFragment] = []
         let names = selected.compactMap { if case .event(let name) = $0.kind { name } else { nil } }
         if !names.isEmpty {

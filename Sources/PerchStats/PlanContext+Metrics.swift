@@ -86,9 +86,13 @@ extension PlanContext {
         side == .events ? visitorIDOfEvent : "s.user_id"
     }
 
-    /// The visitors `conversion_rate` divides by: those the filters other than goals select.
+    /// The visitors `conversion_rate` divides by: those the filters other than goals select
+    /// (read from the store's precomputed total if there is one).
     private var conversionTotal: SQLFragment {
-        "SELECT \(dialect.countDistinct("e.user_id")) FROM "
+        if let json = precomputed.conversionTotal, let rows = dialect.precomputedRows(json) {
+            return "SELECT \(dialect.hashGroupedColumn(0)) FROM \(rows)"
+        }
+        return "SELECT \(dialect.countDistinct("e.user_id")) FROM "
             + base(.events, excludingGoalFilters: true, withGoals: false)
     }
 

@@ -58,24 +58,16 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     }
 
     /// What a store may compute for `plan` outside SQL, nil when the query is not plain enough:
-    /// at most one dimension (one whose time buckets are single ranges, if time), only the
-    /// metrics below (whose aggregates are all `Measure`s), and only text-comparing filters on
-    /// the one table the query reads (`isPrecomputable`). The store answers nil in turn when it
-    /// cannot (a dimension it does not keep, a range it does not hold).
+    /// non-time dimensions (a goal only alone) or one time dimension whose buckets are single
+    /// ranges, only the metrics below (whose aggregates are all `Measure`s), and only
+    /// text-comparing filters on the one table the query reads (`isPrecomputable`). The store
+    /// answers nil in turn when it cannot (a dimension it does not keep, a range it does not hold).
     package func precomputeRequest(_ query: ValidatedQuery) -> PrecomputeRequest? {
         let context = PlanContext(query: query, dialect: dialect)
-        guard query.dimensions.count <= 1, query.query.metrics.allSatisfy(Self.precomputableMetrics.contains),
-            !context.keepsEngagementEvents, query.query.filters.allSatisfy(Self.isPrecomputable)
+        let metrics = query.query.metrics
+        guard metrics.allSatisfy(Self.precomputableMetrics.contains), !context.keepsEngagementEvents,
+            query.query.filters.allSatisfy(Self.isPrecomputable), let key = Self.precomputeKey(query, context)
         else { return nil }
-        let key: SideGroupsRequest.Key
-        switch query.dimensions.first {
-        case nil: key = .whole
-        case .time?:
-            guard let buckets = context.rangeBuckets else { return nil }
-            key = .buckets(buckets)
-        case .event(.goal)?, .prop?: return nil
-        case let dimension?: key = .dimension(dimension)
-        }
         let (eventMetrics, sessionMetrics) = Self.sideMetrics(context)
         var sides: [(TableSide, [Metric])] = []
         if !eventMetrics.isEmpty || sessionMetrics.isEmpty { sides.append((.events, eventMetrics)) }
@@ -85,6 +77,10 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         let leaves = query.query.filters.flatMap { $0.leaves() }.map(\.0.dimension)
         if leaves.contains(where: \.isEventDimension), sides.contains(where: { $0.0 == .sessions }) { return nil }
         if leaves.contains(where: { !$0.isEventDimension }), sides.contains(where: { $0.0 == .events }) { return nil }
+        // Goals join the events only; a percentage of goal completers divides by them too.
+        if case .goals = key, sides.contains(where: { $0.0 == .sessions }) || metrics.contains(.percentage) {
+            return nil
+        }
         var requests: [SideGroupsRequest] = []
         var totals: [SideGroupsRequest] = []
         for (side, metrics) in sides {
@@ -95,23 +91,46 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
                 totals.append(SideGroupsRequest(side: side, key: .whole, aggregates: [context.totalVisitors(side)]))
             }
         }
+        var conversionTotal: SideGroupsRequest?
+        if metrics.contains(.conversionRate) {
+            guard context.side(of: .conversionRate) == .events else { return nil }
+            conversionTotal = SideGroupsRequest(
+                side: .events, key: .whole, aggregates: [context.totalVisitors(.events)])
+        }
         return PrecomputeRequest(
             siteKey: query.siteKey, from: query.range.from, to: query.range.to,
             sessionsFrom: query.range.from - PlanContext<Dialect>.sessionLookback, filters: query.query.filters,
-            sides: requests, totals: totals)
+            sides: requests, totals: totals, conversionTotal: conversionTotal,
+            conversionFilters: query.query.filters.filter { !PlanContext<Dialect>.isGoalOrPropLeaf($0) },
+            goals: query.goals)
     }
 
-    /// A filter a store can apply by comparing texts: `is`/`is_not` with case, over text clauses,
-    /// combined with and/or/not, on event names, pages and hostnames or visit attributes.
+    /// How a precomputed side groups its rows: one time dimension, a goal alone, or any
+    /// number of other dimensions; nil for a mix.
+    private static func precomputeKey(_ query: ValidatedQuery, _ context: PlanContext<Dialect>) -> SideGroupsRequest
+        .Key?
+    {
+        let dimensions = query.dimensions
+        if dimensions.isEmpty { return .whole }
+        if dimensions.count == 1, dimensions[0].isTime { return context.rangeBuckets.map { .buckets($0) } }
+        if dimensions == [.event(.goal)] { return .goals(query.goals) }
+        guard !dimensions.contains(where: { $0.isTime || $0 == .event(.goal) }) else { return nil }
+        return .dimensions(dimensions)
+    }
+
+    /// A filter a store can apply by comparing texts: any operator, with or without case, over
+    /// text clauses (or `is`/`is_not` over integers, for cities), combined with and/or/not, on
+    /// event names, pages, hostnames, goals and properties or visit attributes.
     private static func isPrecomputable(_ filter: Filter) -> Bool {
         switch filter {
         case .leaf(let leaf):
-            guard leaf.op == .is || leaf.op == .isNot, leaf.caseSensitive,
-                leaf.clauses.allSatisfy({ if case .string = $0 { true } else { false } })
-            else { return false }
+            // Integers (city ids) only compared for equality.
+            let texts = leaf.clauses.allSatisfy { if case .string = $0 { true } else { false } }
+            let integers = leaf.clauses.allSatisfy { if case .integer = $0 { true } else { false } }
+            guard texts || (integers && leaf.op.positive == .is) else { return false }
             switch leaf.dimension {
-            case .event(.name), .event(.page), .event(.hostname), .visit: return true
-            default: return false
+            case .event, .prop, .visit: return true
+            case .time: return false
             }
         case .and(let filters), .or(let filters): return filters.allSatisfy(isPrecomputable)
         case .not(let inner): return isPrecomputable(inner)
@@ -120,7 +139,10 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     }
 
     private static var precomputableMetrics: Set<Metric> {
-        [.visitors, .visits, .pageviews, .events, .bounceRate, .visitDuration, .viewsPerVisit, .percentage]
+        [
+            .visitors, .visits, .pageviews, .events, .bounceRate, .visitDuration, .viewsPerVisit, .percentage,
+            .conversionRate,
+        ]
     }
 
     /// The metrics each side computes (scroll depth has a side of its own).

@@ -4,23 +4,29 @@ import PerchStats
 /// A `SideGroupsRequest` computed over a site's columns: the JSON text `perch_group` returns for
 /// the same rows, so the planner's SQL around it gives the same answer either way.
 ///
-/// Nil when the columns cannot answer: a dimension they do not hold, a measure of the other side,
-/// or a sum past Int64.
+/// Nil when the columns cannot answer: a dimension or filter they do not hold, a measure of the
+/// other side, or a sum past Int64.
 enum ColumnarGroups {
+    /// `filters` are the request's (`PrecomputeRequest.filters`, or its `conversionFilters`);
+    /// `regexp` evaluates the patterns of filters and page goals.
     static func json(
-        _ request: SideGroupsRequest, in range: PrecomputeRequest, columns: SiteColumns,
-        bitmapLimit: Int = GroupedDistinct.defaultBitmapLimit
+        _ request: SideGroupsRequest, filters: [Filter], in range: PrecomputeRequest, columns: SiteColumns,
+        regexp: SQLiteRegexp, bitmapLimit: Int = GroupedDistinct.defaultBitmapLimit
     ) -> String? {
         let groups: GroupAccumulators
         let operands: [GroupAccumulators.Operand]
         switch request.side {
         case .events:
-            guard let selected = eventRows(request, range: range, columns: columns),
+            guard
+                let selected = eventRows(
+                    request, filters: filters, range: range, columns: columns, regexp: regexp),
                 let read = eventOperands(request.aggregates, columns: columns)
             else { return nil }
             (groups, operands) = (selected, read)
         case .sessions:
-            guard let selected = sessionRows(request, range: range, columns: columns),
+            guard
+                let selected = sessionRows(
+                    request, filters: filters, range: range, columns: columns, regexp: regexp),
                 let read = sessionOperands(request.aggregates, columns: columns)
             else { return nil }
             (groups, operands) = (selected, read)
@@ -34,20 +40,19 @@ enum ColumnarGroups {
 
     // MARK: events
 
-    /// The events in range other than engagement events, each in its group.
+    /// The events in range other than engagement events, each in its group (or groups, by goal).
     private static func eventRows(
-        _ request: SideGroupsRequest, range: PrecomputeRequest, columns: SiteColumns
+        _ request: SideGroupsRequest, filters: [Filter], range: PrecomputeRequest, columns: SiteColumns,
+        regexp: SQLiteRegexp
     ) -> GroupAccumulators? {
         let events = columns.events
+        let dimensions = ColumnarDimensions(columns: columns)
         let names = events.texts[EventColumns.TextColumn.name.rawValue]
         let engagement = columns.dictionary.existingCode(of: "engagement")
-        guard
-            let filter = RowFilter.compile(
-                range.filters, dictionary: columns.dictionary,
-                column: { dimension in
-                    eventTextColumn(dimension).map { (events.texts[$0.rawValue], nil) }
-                })
-        else { return nil }
+        let filterColumns = RowFilter.Columns(
+            dictionarySize: columns.dictionary.count, regexp: regexp, column: dimensions.events,
+            goals: { GoalMatcher(goals: $0.selectedGoals(range.goals), columns: columns, regexp: regexp) })
+        guard let filter = RowFilter.compile(filters, filterColumns) else { return nil }
         let span = events.firstIndex(atOrAfter: range.from)..<events.firstIndex(atOrAfter: range.to)
         let rows = span.lazy.filter { names[$0] != engagement && (filter.keepsAll || filter.keeps($0)) }
         var groups = GroupAccumulators()
@@ -55,11 +60,25 @@ enum ColumnarGroups {
         case .whole:
             groups.ensureGroup(key: "")
             for row in rows { groups.select(row: row, group: 0) }
-        case .dimension(let dimension):
-            guard let column = eventTextColumn(dimension) else { return nil }
-            let codes = events.texts[column.rawValue]
-            var labels = GroupLabels(dictionary: columns.dictionary, emptyLabel: nil)
-            for row in rows { groups.select(row: row, group: labels.group(of: codes[row], in: &groups)) }
+        case .dimensions(let keyDimensions):
+            let keyColumns = keyDimensions.compactMap(dimensions.events)
+            guard keyColumns.count == keyDimensions.count,
+                var grouping = LabelGrouping(keyColumns, dictionarySize: columns.dictionary.count)
+            else { return nil }
+            for row in rows {
+                guard let group = grouping.group(of: row, in: &groups) else { return nil }
+                groups.select(row: row, group: group)
+            }
+        case .goals(let goals):
+            let matcher = GoalMatcher(goals: goals, columns: columns, regexp: regexp)
+            var groupOfGoal = [Int?](repeating: nil, count: goals.count)
+            for row in rows {
+                for index in goals.indices where matcher.completes(row, goal: index) {
+                    let group = groupOfGoal[index] ?? groups.ensureGroup(key: JSONText.quoted(goals[index].displayName))
+                    groupOfGoal[index] = group
+                    groups.select(row: row, group: group)
+                }
+            }
         case .buckets(let buckets):
             // Rows are in time order: each bucket's rows follow the previous bucket's.
             var bucket = 0
@@ -70,7 +89,7 @@ enum ColumnarGroups {
                 while bucket < buckets.count, buckets[bucket].to <= instant { bucket += 1 }
                 guard bucket < buckets.count, buckets[bucket].from <= instant else { return nil }
                 if groupBucket != bucket {
-                    group = groups.ensureGroup(key: buckets[bucket].label)
+                    group = groups.ensureGroup(key: JSONText.quoted(buckets[bucket].label))
                     groupBucket = bucket
                 }
                 groups.select(row: row, group: group)
@@ -98,32 +117,23 @@ enum ColumnarGroups {
         return operands
     }
 
-    private static func eventTextColumn(_ dimension: Dimension) -> EventColumns.TextColumn? {
-        switch dimension {
-        case .event(.name): .name
-        case .event(.page): .pathname
-        case .event(.hostname): .hostname
-        default: nil
-        }
-    }
-
     // MARK: sessions
 
     /// The sessions in range (spec §14.4's session window), each in its group.
     private static func sessionRows(
-        _ request: SideGroupsRequest, range: PrecomputeRequest, columns: SiteColumns
+        _ request: SideGroupsRequest, filters: [Filter], range: PrecomputeRequest, columns: SiteColumns,
+        regexp: SQLiteRegexp
     ) -> GroupAccumulators? {
         let sessions = columns.sessions
-        guard
-            let filter = RowFilter.compile(
-                range.filters, dictionary: columns.dictionary,
-                column: { dimension in
-                    guard case .visit(let attribute) = dimension,
-                        let column = SessionColumns.textColumn(attribute.column)
-                    else { return nil }
-                    return (sessions.texts[column], attribute.emptyLabel)
-                })
-        else { return nil }
+        let dimensions = ColumnarDimensions(columns: columns)
+        let filterColumns = RowFilter.Columns(
+            dictionarySize: columns.dictionary.count, regexp: regexp,
+            column: { dimension in
+                // Event dimensions on sessions select sessions by their events: not held.
+                guard case .visit = dimension else { return nil }
+                return dimensions.sessions(dimension)
+            }, goals: nil)
+        guard let filter = RowFilter.compile(filters, filterColumns) else { return nil }
         let inRange = { (row: Int) -> Bool in
             let start = sessions.starts[row]
             return start >= range.sessionsFrom && start < range.to && sessions.timestamps[row] >= range.from
@@ -134,15 +144,18 @@ enum ColumnarGroups {
         case .whole:
             groups.ensureGroup(key: "")
             for row in 0..<sessions.count where inRange(row) { groups.select(row: row, group: 0) }
-        case .dimension(let dimension):
-            guard let column = sessionTextColumn(dimension) else { return nil }
-            let codes = sessions.texts[column]
-            var labels = GroupLabels(dictionary: columns.dictionary, emptyLabel: emptyLabel(dimension))
+        case .dimensions(let keyDimensions):
+            let keyColumns = keyDimensions.compactMap(dimensions.sessions)
+            guard keyColumns.count == keyDimensions.count,
+                var grouping = LabelGrouping(keyColumns, dictionarySize: columns.dictionary.count)
+            else { return nil }
             for row in 0..<sessions.count where inRange(row) {
-                groups.select(row: row, group: labels.group(of: codes[row], in: &groups))
+                guard let group = grouping.group(of: row, in: &groups) else { return nil }
+                groups.select(row: row, group: group)
             }
+        case .goals: return nil
         case .buckets(let buckets):
-            let bucketGroups = buckets.map { groups.ensureGroup(key: $0.label) }
+            let bucketGroups = buckets.map { groups.ensureGroup(key: JSONText.quoted($0.label)) }
             for row in 0..<sessions.count where inRange(row) {
                 // A session begun before the range counts in its first bucket.
                 let instant = max(sessions.starts[row], range.from)
@@ -170,19 +183,5 @@ enum ColumnarGroups {
             }
         }
         return operands
-    }
-
-    private static func sessionTextColumn(_ dimension: Dimension) -> Int? {
-        switch dimension {
-        case .event(.page): SessionColumns.textColumn("entry_page")
-        case .event(.hostname): SessionColumns.textColumn("hostname")
-        case .visit(let attribute): SessionColumns.textColumn(attribute.column)
-        default: nil
-        }
-    }
-
-    private static func emptyLabel(_ dimension: Dimension) -> String? {
-        guard case .visit(let attribute) = dimension else { return nil }
-        return attribute.emptyLabel
     }
 }

@@ -1,14 +1,16 @@
 /// A site's events as columns, in the events table's key order (timestamp, then arrival `seq`),
-/// so a time range is an index range found by binary search. Texts are `TextDictionary` codes.
+/// so a time range is an index range found by binary search. Texts are `TextDictionary` codes;
+/// `props` is the props column's whole JSON text (few distinct ones on most sites), read per
+/// property key by `ColumnarDimensions`.
 struct EventColumns: Sendable {
     enum TextColumn: Int, CaseIterable {
-        case name, pathname, hostname
+        case name, pathname, hostname, props
     }
 
     /// The columns read for each event, texts in `TextColumn` order.
-    static let selectList = "timestamp, seq, user_id, session_id, name, pathname, hostname"
-    static let selectedColumns: Int32 = 7
-    static let selectedTexts: Range<Int32> = 4..<7
+    static let selectList = "timestamp, seq, user_id, session_id, name, pathname, hostname, props"
+    static let selectedColumns: Int32 = 8
+    static let selectedTexts: Range<Int32> = 4..<8
 
     private(set) var timestamps: [Int64] = []
     private(set) var sequences: [Int64] = []

@@ -24,7 +24,7 @@ struct GroupAccumulators {
     private var selectedRows: [Int32] = []
     private var selectedGroups: [Int32] = []
 
-    /// The group keyed `key`, added when new.
+    /// The group keyed `key` (its key values as JSON, comma-separated), added when new.
     @discardableResult
     mutating func ensureGroup(key: String) -> Int {
         if let group = groupOfKey[key] { return group }
@@ -69,7 +69,7 @@ struct GroupAccumulators {
             firstGroup = false
             var first = true
             if withKeys {
-                out += JSONText.quoted(keys[group])
+                out += keys[group]
                 first = false
             }
             for (index, aggregate) in aggregates.enumerated() {
@@ -122,29 +122,5 @@ struct GroupAccumulators {
             }
         }
         return sets.counts.map(Int64.init)
-    }
-}
-
-/// Each text code's group, by its label: the text, or the dimension's empty label for an empty
-/// one (so an empty value and a value spelled like the label share a group, as in SQL).
-struct GroupLabels {
-    let dictionary: TextDictionary
-    let emptyLabel: String?
-    private var groupOfCode: [Int] = []
-
-    init(dictionary: TextDictionary, emptyLabel: String?) {
-        self.dictionary = dictionary
-        self.emptyLabel = emptyLabel
-    }
-
-    mutating func group(of code: UInt32, in groups: inout GroupAccumulators) -> Int {
-        let index = Int(code)
-        if index < groupOfCode.count, groupOfCode[index] >= 0 { return groupOfCode[index] }
-        if index >= groupOfCode.count {
-            groupOfCode.append(contentsOf: repeatElement(-1, count: index + 1 - groupOfCode.count))
-        }
-        let group = groups.ensureGroup(key: dictionary.label(of: code, emptyLabel: emptyLabel))
-        groupOfCode[index] = group
-        return group
     }
 }

@@ -14,6 +14,7 @@ extension SQLiteStore {
             startLoadingColumns(siteID: request.siteKey, from: Self.loadStart(request.sessionsFrom))
             return nil
         }
+        let regexp = SQLiteRegexp(limitSeconds: regexTimeLimitSeconds)
         let (groups, sequence, bytes) = try await writer.read { db in
             try box.withColumns { columns -> (PrecomputedGroups?, Int64, Int) in
                 let current = try SiteColumns.currentSequence(db)
@@ -22,23 +23,34 @@ extension SQLiteStore {
                 case .since(let instant): try columns.refresh(db, since: instant, through: current)
                 case .unknown: columns = try SiteColumns.load(db, siteID: request.siteKey, from: columns.from)
                 }
-                return (Self.groups(request, columns: columns), columns.sequence, columns.byteSize)
+                return (Self.groups(request, columns: columns, regexp: regexp), columns.sequence, columns.byteSize)
             }
         }
         cache.noteRefreshed(box, sequence: sequence, bytes: bytes)
+        // A filter's or goal's pattern ran past the time limit: as SQL would.
+        if regexp.hasExpired { throw StatsReadError.timedOut(seconds: regexp.limitSeconds) }
         if groups != nil { cache.countAnswer() }
         return groups
     }
 
-    private static func groups(_ request: PrecomputeRequest, columns: SiteColumns) -> PrecomputedGroups? {
+    private static func groups(
+        _ request: PrecomputeRequest, columns: SiteColumns, regexp: SQLiteRegexp
+    ) -> PrecomputedGroups? {
         var groups = PrecomputedGroups()
+        func json(_ side: SideGroupsRequest, filters: [Filter]) -> String? {
+            ColumnarGroups.json(side, filters: filters, in: request, columns: columns, regexp: regexp)
+        }
         for side in request.sides {
-            guard let json = ColumnarGroups.json(side, in: request, columns: columns) else { return nil }
+            guard let json = json(side, filters: request.filters) else { return nil }
             groups.sides[side.side] = json
         }
         for total in request.totals {
-            guard let json = ColumnarGroups.json(total, in: request, columns: columns) else { return nil }
+            guard let json = json(total, filters: request.filters) else { return nil }
             groups.totals[total.side] = json
+        }
+        if let total = request.conversionTotal {
+            guard let json = json(total, filters: request.conversionFilters) else { return nil }
+            groups.conversionTotal = json
         }
         return groups
     }

@@ -1,12 +1,13 @@
 /// A site's sessions as columns, in no particular order, each findable by its id so a session
 /// the writer updated since can be replaced. Texts are `TextDictionary` codes.
 struct SessionColumns: Sendable {
-    /// The text columns held, in order: every text attribute a `visit:*` dimension groups by.
+    /// The text columns held, in order: every text attribute a `visit:*` dimension groups by,
+    /// and the city's geoname id (an integer, held as its decimal text).
     static let textColumns = [
         "referrer_source", "referrer", "acquisition_channel", "utm_medium", "utm_source", "utm_campaign",
         "utm_content", "utm_term", "screen_size", "browser", "browser_version", "operating_system",
         "operating_system_version", "country_code", "subdivision1_code", "entry_page", "exit_page", "hostname",
-        "exit_page_hostname",
+        "exit_page_hostname", "city_geoname_id",
     ]
 
     static let selectList =

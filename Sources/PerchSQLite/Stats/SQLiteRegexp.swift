@@ -39,6 +39,9 @@ final class SQLiteRegexp: Sendable {
         }
     }
 
+    /// Whether a match has run past the deadline (every later one then answers nil).
+    var hasExpired: Bool { expired.load(ordering: .relaxed) }
+
     /// Whether `value` matches; nil once the query's deadline has passed.
     func matches(pattern: String, value: String) -> Bool? {
         guard !expired.load(ordering: .relaxed) else { return nil }

@@ -3,13 +3,15 @@
 /// instead of scanning the tables, and the rest of the plan (joins, metrics, rounding, order,
 /// pages) is unchanged.
 ///
-/// Only plain queries are described: at most one dimension, metrics made of `Measure`s, and
-/// filters that compare texts (see `QueryPlanner.precomputeRequest`). Rows in range are those of
-/// spec §14.4: events with `from ≤ timestamp < to` other than engagement events; sessions with
-/// `sessionsFrom ≤ start < to` and `timestamp ≥ from`; and of those, the ones every filter
-/// keeps. Filters are `is`/`is_not` leaves (case-sensitive, text clauses) under and/or/not; on
-/// the events side they name event dimensions only, on the sessions side visit dimensions
-/// only, compared with the same empty-value labels as the dimension's results.
+/// Only plain queries are described: non-time dimensions or one time dimension, metrics made of
+/// `Measure`s, and filters that compare texts (see `QueryPlanner.precomputeRequest`). Rows in
+/// range are those of spec §14.4: events with `from ≤ timestamp < to` other than engagement
+/// events; sessions with `sessionsFrom ≤ start < to` and `timestamp ≥ from`; and of those, the
+/// ones every filter keeps. Filters are leaves with text clauses (any operator, with or without
+/// case) under and/or/not; on the events side they name event dimensions only (goals and
+/// properties included), on the sessions side visit dimensions only, and compare the value the
+/// dimension's results show (as `PlanContext.leafCondition` does): the empty-value label, a
+/// property's `(none)`.
 package struct PrecomputeRequest: Sendable {
     package var siteKey: Int64
     package var from: Int64
@@ -22,16 +24,24 @@ package struct PrecomputeRequest: Sendable {
     /// A side's visitors under the filters, whatever the dimension (`percentage`'s divisor): each
     /// keyed `.whole` with one distinct count.
     package var totals: [SideGroupsRequest]
+    /// The visitors `conversion_rate` divides by (the events side, keyed `.whole`, one distinct
+    /// count), under `conversionFilters`: the filters but top-level goal and property leaves.
+    package var conversionTotal: SideGroupsRequest?
+    package var conversionFilters: [Filter]
+    /// The site's goals, which goal filters and the `event:goal` dimension name.
+    package var goals: [Goal]
 }
 
 /// What a store computed for a `PrecomputeRequest`: each side's groups, and each total, as JSON.
 package struct PrecomputedGroups: Sendable {
     package var sides: [TableSide: String]
     package var totals: [TableSide: String]
+    package var conversionTotal: String?
 
-    package init(sides: [TableSide: String] = [:], totals: [TableSide: String] = [:]) {
+    package init(sides: [TableSide: String] = [:], totals: [TableSide: String] = [:], conversionTotal: String? = nil) {
         self.sides = sides
         self.totals = totals
+        self.conversionTotal = conversionTotal
     }
 }
 
@@ -43,8 +53,13 @@ package struct SideGroupsRequest: Sendable {
         /// One group of every row, returned even when there are none (as SQL's aggregate without
         /// GROUP BY), with no key values.
         case whole
-        /// A dimension's value, an empty one read as its label (`VisitAttribute.emptyLabel`).
-        case dimension(Dimension)
+        /// The dimensions' values (no time dimension, no goal), each as its results show it: an
+        /// empty one read as its label (`VisitAttribute.emptyLabel`), an absent property as
+        /// `(none)`.
+        case dimensions([Dimension])
+        /// The name of each goal the row completes (a row in as many groups as it completes
+        /// goals, as SQL's join with the goals puts it); no group for a goal nothing completes.
+        case goals([Goal])
         /// The time bucket holding the row's instant (an event's timestamp; a session's start,
         /// or `from` for a session begun before it), keyed by its label; no group for an empty
         /// bucket.

@@ -2,12 +2,13 @@ import PerchCore
 import PerchStats
 
 /// Plain queries: the kind the SQLite store's column cache answers (`QueryPlanner.precomputeRequest`):
-/// at most one dimension, metrics of counts and sums, and `is`/`is_not` filters on the one side
-/// the query reads — so a world with the cache loaded exercises it on most of them.
+/// non-time dimensions (a goal alone, properties, two at once) or one time dimension, metrics of
+/// counts and sums (and conversion rates), and text filters of any operator on the one side the
+/// query reads — so a world with the cache loaded exercises it on most of them.
 extension StatsQueryGenerator {
     static let plainDimensions: [Dimension?] = [
         nil, nil, .event(.page), .event(.name), .visit(.source), .visit(.country), .visit(.browser),
-        .visit(.entryPage), .time(.hour), .time(.day), .time(.month),
+        .visit(.entryPage), .time(.hour), .time(.day), .time(.month), .prop("plan"), .event(.goal),
     ]
     static let plainMetrics: Set<Metric> = [
         .visitors, .visits, .pageviews, .events, .bounceRate, .visitDuration, .viewsPerVisit, .percentage,
@@ -15,7 +16,15 @@ extension StatsQueryGenerator {
 
     static func plainQuery(_ world: PropertyWorld, _ random: inout SplitMix64) -> PropertyQuery {
         let site = random.pick(world.sites)
-        let dimensions = random.pick(plainDimensions).map { [$0] } ?? []
+        var dimensions = random.pick(plainDimensions).map { [$0] } ?? []
+        if dimensions == [.event(.goal)], site.goals.isEmpty { dimensions = [] }
+        if let main = dimensions.first, !main.isTime, main != .event(.goal), random.chance(25) {
+            // A second dimension of the same table.
+            let pool: [Dimension] =
+                main.isEventDimension
+                ? [.event(.page), .event(.name), .prop("plan")] : [.visit(.source), .visit(.country), .visit(.browser)]
+            if let second = pool.filter({ $0 != main }).randomElement(using: &random) { dimensions.append(second) }
+        }
         var candidates = candidateMetrics(dimensions).filter(plainMetrics.contains)
         var metrics: [Metric] = []
         for _ in 0..<(1 + random.below(3)) where !candidates.isEmpty {
@@ -27,23 +36,42 @@ extension StatsQueryGenerator {
             dimensions.contains(where: \.isEventDimension)
             || metrics.contains { $0 == .pageviews || $0 == .events }
         let readsSessions = metrics.contains { [.bounceRate, .visitDuration, .viewsPerVisit].contains($0) }
-        let generator = FilterGenerator(site: site, noPage: metrics.contains(.viewsPerVisit), topLevelProps: false)
-        let pool: [Dimension] =
+        let generator = FilterGenerator(site: site, noPage: metrics.contains(.viewsPerVisit), topLevelProps: true)
+        var pool: [Dimension] =
             readsEvents
-            ? (readsSessions ? [] : [.event(.name), .event(.page)])
+            ? (readsSessions ? [] : [.event(.name), .event(.page), .prop("plan")])
             : [.visit(.source), .visit(.country), .visit(.browser), .visit(.entryPage)]
+        if readsEvents, !readsSessions, !site.goals.isEmpty { pool.append(.event(.goal)) }
         var filters: [Filter] = []
         if !pool.isEmpty {
             for _ in 0..<random.pick([0, 1, 1, 2]) {
                 var leaf = generator.leaf(random.pick(pool), &random)
-                leaf.op = random.chance(60) ? .is : .isNot
-                leaf.caseSensitive = true
-                leaf.clauses = (0..<(random.chance(70) ? 1 : 2)).map { _ in
-                    .string(random.pick(generator.values(leaf.dimension)))
+                if random.chance(50), leaf.dimension != .event(.goal) {
+                    // Plain `is`/`is_not` over values that occur.
+                    leaf.op = random.chance(60) ? .is : .isNot
+                    leaf.caseSensitive = true
+                    leaf.clauses = (0..<(random.chance(70) ? 1 : 2)).map { _ in
+                        .string(random.pick(generator.values(leaf.dimension)))
+                    }
                 }
-                filters.append(random.chance(20) ? .not(.leaf(leaf)) : .leaf(leaf))
+                let nests = random.chance(20) && !(leaf.dimension.isProp || leaf.dimension == .event(.goal))
+                filters.append(nests ? .not(.leaf(leaf)) : .leaf(leaf))
             }
         }
+        // Conversion rates with a goal breakdown or a goal filter, on the events side.
+        let goalFiltered = filters.contains {
+            if case .leaf(let leaf) = $0 { leaf.dimension == .event(.goal) } else { false }
+        }
+        if dimensions == [.event(.goal)] || (goalFiltered && !readsSessions), random.chance(60) {
+            metrics.insert(.conversionRate, at: random.below(metrics.count + 1))
+        }
         return shaped(site: site, metrics: metrics, dimensions: dimensions, filters: filters, world, &random)
+    }
+}
+
+extension Dimension {
+    fileprivate var isProp: Bool {
+        if case .prop = self { return true }
+        return false
     }
 }
