@@ -35,7 +35,9 @@ package final class ColumnarCache: Sendable {
     /// Bytes of columns held at most; 0 turns the cache off.
     let budget: Int
     private let state = Mutex(State())
-    private let loadObserver = Mutex<(@Sendable (LoadReport) -> Void)?>(nil)
+    /// In a class, not as a bare closure in the `Mutex`: a function value read through `inout`
+    /// from a generic container gains a pair of reabstraction thunks on every access.
+    private let loadObserver = Mutex<LoadObserver?>(nil)
 
     init(budget: Int) {
         self.budget = budget
@@ -153,11 +155,12 @@ package final class ColumnarCache: Sendable {
     }
 
     package func observeLoads(_ observer: @escaping @Sendable (LoadReport) -> Void) {
-        loadObserver.withLock { $0 = observer }
+        let box = LoadObserver(notify: observer)
+        loadObserver.withLock { $0 = box }
     }
 
     func reportLoad(_ report: LoadReport) {
-        loadObserver.withLock { $0 }?(report)
+        loadObserver.withLock { $0 }?.notify(report)
     }
 
     func endLoading(_ siteID: Int64) {
@@ -176,5 +179,14 @@ package final class ColumnarCache: Sendable {
             return
         }
         state.log.forget(through: oldest)
+    }
+}
+
+/// What `ColumnarCache` tells when it has loaded a site's columns.
+private final class LoadObserver: Sendable {
+    let notify: @Sendable (ColumnarCache.LoadReport) -> Void
+
+    init(notify: @escaping @Sendable (ColumnarCache.LoadReport) -> Void) {
+        self.notify = notify
     }
 }
