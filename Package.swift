@@ -155,7 +155,7 @@ let package = Package(
         .target(
             name: "PerchClickHouse",
             dependencies: [
-                "PerchCore",
+                "PerchCore", "PerchStats",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -203,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "PerchClickHouseTests",
             dependencies: [
-                "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal",
+                "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal", "PerchSQLite", "PerchStats",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict

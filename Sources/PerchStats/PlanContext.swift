@@ -87,7 +87,9 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
         switch side {
         case .events:
             var from: SQLFragment = "events e"
-            if withGoals, usesGoalDimension {
+            if withGoals, usesGoalDimension, let rows = goalRows {
+                from += " " + rows.clause
+            } else if withGoals, usesGoalDimension {
                 from +=
                     " JOIN goals g ON (g.event IS NOT NULL AND e.name = g.event) OR (g.pattern IS NOT NULL "
                     + "AND e.name = 'pageview' AND \(dialect.regexMatch("e.pathname", pattern: "g.pattern")))"
@@ -108,8 +110,21 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
                     ?? sessionsWhere
             ]
             for filter in query.query.filters { conditions.append(sessionCondition(filter)) }
+            if let current = currentSessions("s") { conditions.append(current) }
             return "sessions s WHERE " + SQLFragment.joined(conditions, separator: " AND ")
         }
+    }
+
+    /// The dialect's goal rows (`SQLDialect.goalRows`) for the query's goals, nil to join the CTE.
+    var goalRows: (clause: SQLFragment, name: SQLFragment)? {
+        dialect.goalRows(query.goals.map { ($0.displayName, goalCompletion($0, alias: "e")) })
+    }
+
+    /// The dialect's condition keeping current session states (`SQLDialect.currentSessions`) over
+    /// every session the query's range reaches.
+    func currentSessions(_ alias: String) -> SQLFragment? {
+        dialect.currentSessions(
+            alias, site: query.siteKey, startFrom: query.range.from - Self.sessionLookback, startTo: query.range.to)
     }
 
     static func isGoalOrPropLeaf(_ filter: Filter) -> Bool {
@@ -121,7 +136,8 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
     /// Groups by the first `indices.count` select columns, by position.
     func groupBy(_ indices: [Int]) -> SQLFragment {
         let positions = (0..<indices.count).map { String($0 + 1) }
-        return indices.isEmpty ? "" : " GROUP BY " + SQLFragment(stringLiteral: positions.joined(separator: ", "))
+        let terms = dialect.groupsByPosition ? positions : indices.map { "d\($0)" }
+        return indices.isEmpty ? "" : " GROUP BY " + SQLFragment(stringLiteral: terms.joined(separator: ", "))
     }
 
     func dimensionColumns(_ side: TableSide, _ indices: [Int]) -> [SQLFragment] {
@@ -152,7 +168,10 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
         let perSession: SQLFragment =
             "SELECT " + SQLFragment.joined(inner, separator: ", ") + " FROM " + base(.events)
             + " GROUP BY "
-            + SQLFragment(stringLiteral: (1...(dimensionIndices.count + 1)).map(String.init).joined(separator: ", "))
+            + SQLFragment(
+                stringLiteral: dialect.groupsByPosition
+                    ? (1...(dimensionIndices.count + 1)).map(String.init).joined(separator: ", ")
+                    : (dimensionIndices.map { "d\($0)" } + ["sid"]).joined(separator: ", "))
         let select = (outer + ["avg(depth) AS m_scroll_depth"]).joined(separator: ", ")
         return "SELECT \(raw: select) FROM (\(perSession))" + groupBy(dimensionIndices)
     }

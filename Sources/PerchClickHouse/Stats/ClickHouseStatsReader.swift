@@ -1,0 +1,144 @@
+import PerchCore
+import PerchStats
+
+/// The Stats API's reads from ClickHouse, for statements `ClickHouseDialect` planned. Sites, goals
+/// and keys come from the versioned configuration tables of migration 2, newest row per id.
+///
+/// Built from a client (whose configuration names the database); the client's creator shuts it
+/// down. Every value in a statement is already a literal (`ClickHouseDialect.placeholder`); the
+/// reader's own lookups quote theirs with `ClickHouseSQL`.
+package struct ClickHouseStatsReader: StatsReader {
+    package let client: ClickHouseClient
+
+    package init(client: ClickHouseClient) {
+        self.client = client
+    }
+
+    /// The dialect of the statements `rows` runs.
+    package var dialect: ClickHouseDialect { ClickHouseDialect() }
+
+    package func statsSite(domain: String) async throws -> StatsSite? {
+        let canonical = Site.canonicalDomain(domain)
+        let result = try await client.query(
+            """
+            SELECT id, d, tz, rate, burst_, debug FROM (
+                SELECT id, argMax(domain, version) AS d, argMax(timezone, version) AS tz,
+                    argMax(rate_limit_per_minute, version) AS rate, argMax(burst, version) AS burst_,
+                    argMax(debug_drops, version) AS debug, argMax(removed_at, version) AS removed
+                FROM sites GROUP BY id
+            ) WHERE d = \(ClickHouseSQL.literal(canonical)) AND removed IS NULL ORDER BY id LIMIT 1
+            """)
+        guard let row = result.rows.first else { return nil }
+        let site = Site(
+            id: try row[0].int64(), domain: try row[1].string(), timezone: try row[2].string(),
+            rateLimit: RateLimit(
+                eventsPerMinute: try row[3].optionalInt64().map { Int($0) }, burst: Int(try row[4].int64())),
+            debugDrops: try row[5].int64() != 0)
+        let first = try await client.query(
+            "SELECT toInt64(min(timestamp)), count() FROM events WHERE site_id = \(site.id)")
+        let stored = try first.rows.first.map { row throws(ClickHouseError) in (try row[0].int64(), try row[1].int64())
+        }
+        return StatsSite(site: site, firstEventAt: stored.flatMap { $0.1 > 0 ? $0.0 : nil })
+    }
+
+    package func goals(siteID: Int64) async throws -> [Goal] {
+        let result = try await client.query(
+            """
+            SELECT event, page, cur FROM (
+                SELECT id, argMax(event_name, version) AS event, argMax(page_path, version) AS page,
+                    argMax(currency, version) AS cur, argMax(removed, version) AS gone
+                FROM goals WHERE site_id = \(siteID) GROUP BY id
+            ) WHERE gone = 0 ORDER BY id
+            """)
+        return try result.rows.map { row throws(ClickHouseError) in
+            let currency: String? = if case .null = row[2] { nil } else { try row[2].string() }
+            if case .string(let event) = row[0] { return Goal(kind: .event(event), currency: currency) }
+            return Goal(kind: .page(try row[1].string()), currency: currency)
+        }
+    }
+
+    package func apiKey(hash: String) async throws -> APIKey? {
+        let result = try await client.query(
+            """
+            SELECT id, prefix_, site, hourly, created FROM (
+                SELECT id, argMax(key_hash, version) AS hash, argMax(prefix, version) AS prefix_,
+                    argMax(site_id, version) AS site, argMax(hourly_limit, version) AS hourly,
+                    toInt64(argMax(created_at, version)) AS created, argMax(revoked_at, version) AS revoked
+                FROM api_keys GROUP BY id
+            ) WHERE hash = \(ClickHouseSQL.literal(hash)) AND revoked IS NULL ORDER BY id LIMIT 1
+            """)
+        guard let row = result.rows.first else { return nil }
+        var domain: String?
+        if let siteID = try row[2].optionalInt64() {
+            let site = try await client.query(
+                "SELECT argMax(domain, version) FROM sites WHERE id = \(siteID) GROUP BY id")
+            domain = try site.rows.first?.first?.string()
+        }
+        return APIKey(
+            id: try row[0].int64(), prefix: try row[1].string(), siteDomain: domain,
+            hourlyLimit: Int(try row[3].int64()), createdAt: try row[4].int64())
+    }
+
+    /// The statement with `join_use_nulls`, so a LEFT JOIN's missing side reads as NULL (as in SQL)
+    /// rather than as zeros and empty strings.
+    package func rows(_ statement: PlannedStatement) async throws -> [[SQLValue]] {
+        let result = try await client.query(statement.sql + " SETTINGS join_use_nulls = 1")
+        let kinds = result.columns.map { ValueKind(type: $0.type) }
+        return try result.rows.map { row throws(ClickHouseError) in
+            try zip(row, kinds).map { value, kind throws(ClickHouseError) in try kind.sqlValue(value) }
+        }
+    }
+
+    package func currentVisitors(siteID: Int64, since: Int64) async throws -> Int {
+        let result = try await client.query(
+            "SELECT uniqExact(user_id) FROM sessions WHERE site_id = \(siteID) AND timestamp >= \(since)")
+        return Int(try result.scalar().int64())
+    }
+
+    package func propertyKeys(siteID: Int64, since: Int64, limit: Int) async throws -> [String] {
+        let result = try await client.query(
+            """
+            SELECT DISTINCT arrayJoin(`meta.key`) AS k FROM events
+            WHERE site_id = \(siteID) AND timestamp >= \(since) ORDER BY k LIMIT \(max(limit, 0))
+            """)
+        return try result.rows.map { row throws(ClickHouseError) in try row[0].string() }
+    }
+}
+
+/// How a result column's values become `SQLValue`s, by the column's ClickHouse type: numbers come
+/// as text, and a float that happens to be whole must stay a real, as SQLite returns it.
+private enum ValueKind {
+    case integer, real, text
+
+    init(type: String) {
+        var base = Substring(type)
+        if base.hasPrefix("Nullable(") { base = base.dropFirst("Nullable(".count).dropLast() }
+        if base.hasPrefix("Int") || base.hasPrefix("UInt") {
+            self = .integer
+        } else if base.hasPrefix("Float") || base.hasPrefix("Decimal") {
+            self = .real
+        } else {
+            self = .text
+        }
+    }
+
+    func sqlValue(_ value: ClickHouseValue) throws(ClickHouseError) -> SQLValue {
+        switch value {
+        case .null: return .null
+        case .bool(let flag): return .integer(flag ? 1 : 0)
+        case .string(let text) where self == .text: return .text(text)
+        case .number(let text), .string(let text):
+            switch self {
+            case .integer:
+                if let number = Int64(text) { return .integer(number) }
+                // UInt64 above Int64.max: its bit pattern, as the SQLite store keeps such ids.
+                if let number = UInt64(text) { return .integer(Int64(bitPattern: number)) }
+            case .real, .text:
+                if let number = Double(text) { return self == .text ? .text(text) : .real(number) }
+            }
+            throw .unexpectedResponse("expected a number, got \(text)")
+        case .array, .object:
+            throw .unexpectedResponse("an unexpected array or object in a Stats result")
+        }
+    }
+}
