@@ -206,6 +206,7 @@ let package = Package(
                 "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal", "PerchSQLite", "PerchStats",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            exclude: ["Stats/Golden"],
             swiftSettings: strict
         ),
         .testTarget(
