@@ -33,6 +33,8 @@ import Testing
         #"{\#(site),"metrics":["visitors","visits"],\#(week),"filters":[["is","visit:source",["It's \\ odd"]]]}"#,
         #"{\#(site),"metrics":["visitors","pageviews","bounce_rate"],\#(week),"filters":[["is","visit:entry_page",["/about","/"]]]}"#,
         #"{\#(site),"metrics":["visitors","pageviews"],\#(week),"filters":[["is","visit:exit_page",["/pricing"]]]}"#,
+        #"{\#(site),"metrics":["visitors","pageviews"],\#(week),"dimensions":["event:page"],"filters":[["or",[["is","visit:exit_page",["/pricing"]],["contains","visit:entry_page",["blog"]]]]]}"#,
+        #"{\#(site),"metrics":["visits","bounce_rate"],\#(week),"filters":[["or",[["is","event:page",["/about"]],["is","visit:entry_page",["/Café"]]]]]}"#,
         #"{\#(site),"metrics":["visitors","visits"],\#(week),"dimensions":["visit:exit_page"],"filters":[["is","visit:exit_page",["/blog/a"]]]}"#,
         #"{\#(site),"metrics":["visitors","bounce_rate"],\#(week),"filters":[["has_done",["is","event:name",["Signup"]]]]}"#,
         #"{\#(site),"metrics":["visitors","events"],\#(week),"dimensions":["event:name"],"filters":[["has_not_done",["is","event:page",["/Café"]]]]}"#,
