@@ -12,7 +12,9 @@ extension PlanContext {
             return "coalesce(\(dialect.propValue(column, key: key)), \(bind: "(none)"))"
         case .visit(let attribute):
             var column: SQLFragment = "\(raw: table).\(raw: attribute.column)"
-            if side == .events, attribute.isSessionOnly {
+            if side == .events, attribute.isSessionOnly, !dialect.supportsCorrelatedSubqueries {
+                column = "s2_\(raw: attribute.column)"
+            } else if side == .events, attribute.isSessionOnly {
                 column =
                     "(SELECT s2.\(raw: attribute.column) FROM sessions s2 "
                     + "WHERE s2.session_id = \(raw: alias).session_id)"

@@ -94,6 +94,7 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
                     " JOIN goals g ON (g.event IS NOT NULL AND e.name = g.event) OR (g.pattern IS NOT NULL "
                     + "AND e.name = 'pageview' AND \(dialect.regexMatch("e.pathname", pattern: "g.pattern")))"
             }
+            if let sessions = sessionAttributesJoin { from += sessions }
             var conditions = [
                 bucketRange.map { "e.site_id = \(bind: query.siteKey) AND \($0)" } ?? eventsWhere("e", engagement: true)
             ]
@@ -125,6 +126,27 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
     func currentSessions(_ alias: String) -> SQLFragment? {
         dialect.currentSessions(
             alias, site: query.siteKey, startFrom: query.range.from - Self.sessionLookback, startTo: query.range.to)
+    }
+
+    /// The session attributes (entry and exit page and hostname) the query groups events by, for a
+    /// dialect without correlated subqueries: each event's session's current state joined by
+    /// `session_id`, its columns named `s2_<column>` (NULL when the session started before the
+    /// lookback, as the correlated lookup reads it). Nil when not needed.
+    var sessionAttributesJoin: SQLFragment? {
+        guard !dialect.supportsCorrelatedSubqueries else { return nil }
+        var columns: [String] = []
+        for case .visit(let attribute) in query.dimensions where attribute.isSessionOnly {
+            columns.append("s.\(attribute.column) AS s2_\(attribute.column)")
+        }
+        guard !columns.isEmpty else { return nil }
+        var conditions: [SQLFragment] = [
+            "s.site_id = \(bind: query.siteKey) AND s.start >= \(bind: query.range.from - Self.sessionLookback) "
+                + "AND s.start < \(bind: query.range.to)"
+        ]
+        if let current = currentSessions("s") { conditions.append(current) }
+        return
+            " ANY LEFT JOIN (SELECT s.session_id AS session_id, \(raw: columns.joined(separator: ", ")) FROM sessions s "
+            + "WHERE " + SQLFragment.joined(conditions, separator: " AND ") + ") s2 USING session_id"
     }
 
     static func isGoalOrPropLeaf(_ filter: Filter) -> Bool {
@@ -200,11 +222,11 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
                 guard let index = query.dimensions.firstIndex(of: dimension) else { continue }
                 column = "d\(index)"
             }
-            terms.append(column + (entry.ascending ? " ASC" : " DESC"))
+            terms.append(dialect.orderTerm(column, ascending: entry.ascending))
         }
         // Ties broken by the dimensions, so pages never overlap.
         for index in dimensionIndices where !terms.contains(where: { $0.hasPrefix("d\(index) ") }) {
-            terms.append("d\(index) ASC")
+            terms.append(dialect.orderTerm("d\(index)", ascending: true))
         }
         return SQLFragment(stringLiteral: terms.isEmpty ? "1" : terms.joined(separator: ", "))
     }

@@ -44,7 +44,11 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
             switch name {
             case "gd": columns.append("total")
             case "sd": columns.append("m_scroll_depth")
-            default: columns += (name == "ev" ? eventMetrics : sessionMetrics).map { "m_" + $0.rawValue }
+            default:
+                // A side's row count under a name of its own: a side may have no metric column
+                // (`ev` when only scroll depth reads events), and `n_rows` is in both sides.
+                columns.append("n_rows AS n_rows_" + name)
+                columns += (name == "ev" ? eventMetrics : sessionMetrics).map { "m_" + $0.rawValue }
             }
             return "(SELECT \(raw: columns.joined(separator: ", ")) FROM (\(body))) \(raw: name)"
         }

@@ -72,6 +72,8 @@ package protocol SQLDialect: Sendable {
     /// states, for a store that keeps superseded ones (ClickHouse's collapsing rows); `site` and
     /// the `start` bounds narrow the lookup. Nil when every row is current.
     func currentSessions(_ alias: String, site: Int64, startFrom: Int64, startTo: Int64) -> SQLFragment?
+    /// An ORDER BY term: NULLs sort first ascending and last descending, as in SQLite.
+    func orderTerm(_ column: String, ascending: Bool) -> String
     /// The distinct `code`s of two selects of one column named `code`.
     func distinctUnion(_ lhs: SQLFragment, _ rhs: SQLFragment) -> SQLFragment
 }
@@ -93,6 +95,9 @@ extension SQLDialect {
     }
     package func currentSessions(_ alias: String, site: Int64, startFrom: Int64, startTo: Int64) -> SQLFragment? {
         nil
+    }
+    package func orderTerm(_ column: String, ascending: Bool) -> String {
+        column + (ascending ? " ASC" : " DESC")
     }
     package func distinctUnion(_ lhs: SQLFragment, _ rhs: SQLFragment) -> SQLFragment {
         lhs + " UNION " + rhs

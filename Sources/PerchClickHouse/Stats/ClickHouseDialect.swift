@@ -147,6 +147,11 @@ package struct ClickHouseDialect: SQLDialect {
             + "AND start < \(bind: startTo) GROUP BY session_id, events HAVING sum(sign) > 0)"
     }
 
+    /// ClickHouse puts NULLs last either way unless told.
+    package func orderTerm(_ column: String, ascending: Bool) -> String {
+        column + (ascending ? " ASC NULLS FIRST" : " DESC NULLS LAST")
+    }
+
     package func distinctUnion(_ lhs: SQLFragment, _ rhs: SQLFragment) -> SQLFragment {
         "SELECT DISTINCT code FROM (\(lhs) UNION ALL \(rhs))"
     }

@@ -1,3 +1,4 @@
+import Glibc
 import PerchClickHouse
 import PerchCore
 import PerchJournal
@@ -53,12 +54,7 @@ import Testing
             try await Self.storeConfiguration(client)
             let store = ClickHouseEventStore(
                 client: client, node: "node-a", clock: ManualWallClock(seconds: StatsComparisonWorld.now))
-            let journal = StatsComparisonWorld.journal()
-            for from in stride(from: 0, to: journal.count, by: 9) {
-                let batch = StoreBatch(collapsing: Array(journal[from..<min(from + 9, journal.count)]))
-                try store.write(batch)
-                try sqlite.write(batch)
-            }
+            try Self.writeJournal(store, sqlite)
             let reader = ClickHouseStatsReader(client: client)
             for body in Self.queries {
                 let expected = try await Self.answer(body, reader: sqlite, dialect: SQLiteDialect())
@@ -72,6 +68,67 @@ import Testing
                     Issue.record("\(body)\n\(error)")
                 }
             }
+        }
+    }
+
+    /// Random queries (a fixed seed, `PERCH_CH_STATS_SEED` to replay another) answer alike: the
+    /// same response, the same refusal, or (a planner bug on both) an error on both.
+    @Test func randomQueriesAnswerAlike() async throws {
+        let seed = getenv("PERCH_CH_STATS_SEED").flatMap { UInt64(String(cString: $0)) } ?? 20_261_206
+        let sqlite = SQLiteStore(database: try .inMemory())
+        _ = try sqlite.addSite(domain: StatsComparisonWorld.domain, timezone: StatsComparisonWorld.timezone)
+        for goal in StatsComparisonWorld.goals { try sqlite.addGoal(goal, domain: StatsComparisonWorld.domain) }
+        try await ClickHouseTestServer.withMigratedDatabase { (client: ClickHouseClient) async throws in
+            try await Self.storeConfiguration(client)
+            try Self.writeJournal(
+                ClickHouseEventStore(
+                    client: client, node: "node-a", clock: ManualWallClock(seconds: StatsComparisonWorld.now)), sqlite)
+            let reader = ClickHouseStatsReader(client: client)
+            var draws = RandomStatsQueries(seed: seed)
+            var answered = 0
+            for _ in 0..<Self.randomQueries {
+                let body = draws.next()
+                let expected: Result<JSONValue, any Error>
+                do {
+                    expected = .success(try await Self.answer(body, reader: sqlite, dialect: SQLiteDialect()))
+                } catch {
+                    expected = .failure(error)
+                }
+                let actual: Result<JSONValue, any Error>
+                do {
+                    actual = .success(try await Self.answer(body, reader: reader, dialect: reader.dialect))
+                } catch {
+                    actual = .failure(error)
+                }
+                switch (expected, actual) {
+                case (.success(let sqliteAnswer), .success(let clickHouseAnswer)):
+                    answered += 1
+                    #expect(
+                        clickHouseAnswer == sqliteAnswer,
+                        "seed \(seed): \(body)\nSQLite:     \(sqliteAnswer.json)\nClickHouse: \(clickHouseAnswer.json)")
+                case (.failure(let sqliteError as QueryError), .failure(let clickHouseError as QueryError)):
+                    #expect(sqliteError.message == clickHouseError.message, "seed \(seed): \(body)")
+                case (.failure(let sqliteError), .failure(let clickHouseError)):
+                    #expect(!(sqliteError is QueryError) && !(clickHouseError is QueryError), "seed \(seed): \(body)")
+                case (.success, .failure(let error)):
+                    Issue.record("seed \(seed): \(body)\nonly ClickHouse failed: \(error)")
+                case (.failure(let error), .success):
+                    Issue.record("seed \(seed): \(body)\nonly SQLite failed: \(error)")
+                }
+            }
+            // Most draws are valid queries: make sure enough were compared.
+            #expect(answered >= Self.randomQueries / 3, "only \(answered) answered")
+        }
+    }
+
+    static let randomQueries = 120
+
+    static func writeJournal(_ store: ClickHouseEventStore, _ sqlite: SQLiteStore) throws {
+        let journal = StatsComparisonWorld.journal()
+        for from in stride(from: 0, to: journal.count, by: 9) {
+            let batch = StoreBatch(collapsing: Array(journal[from..<min(from + 9, journal.count)]))
+            try store.write(batch)
+            try sqlite.write(batch)
         }
     }
 
