@@ -123,22 +123,18 @@ private enum ValueKind {
     }
 
     func sqlValue(_ value: ClickHouseValue) throws(ClickHouseError) -> SQLValue {
-        switch value {
-        case .null: return .null
-        case .bool(let flag): return .integer(flag ? 1 : 0)
-        case .string(let text) where self == .text: return .text(text)
-        case .number(let text), .string(let text):
-            switch self {
-            case .integer:
-                if let number = Int64(text) { return .integer(number) }
-                // UInt64 above Int64.max: its bit pattern, as the SQLite store keeps such ids.
-                if let number = UInt64(text) { return .integer(Int64(bitPattern: number)) }
-            case .real, .text:
-                if let number = Double(text) { return self == .text ? .text(text) : .real(number) }
-            }
-            throw .unexpectedResponse("expected a number, got \(text)")
-        case .array, .object:
-            throw .unexpectedResponse("an unexpected array or object in a Stats result")
+        switch (self, value) {
+        case (_, .null): return .null
+        case (_, .bool(let flag)): return .integer(flag ? 1 : 0)
+        case (.text, .string(let text)), (.text, .number(let text)): return .text(text)
+        case (.integer, .number(let text)), (.integer, .string(let text)):
+            if let number = Int64(text) { return .integer(number) }
+            // UInt64 above Int64.max: its bit pattern, as the SQLite store keeps such ids.
+            if let number = UInt64(text) { return .integer(Int64(bitPattern: number)) }
+        case (.real, .number(let text)), (.real, .string(let text)):
+            if let number = Double(text) { return .real(number) }
+        default: break
         }
+        throw .unexpectedResponse("an unexpected \(self) value in a Stats result: \(value)")
     }
 }
