@@ -46,7 +46,9 @@ extension PlanContext {
                         + "AND s.start < \(bind: query.range.to)",
                     leafCondition(dimensionExpression(leaf.dimension, side: .sessions, alias: "s"), leaf),
                 ]
-                if let current = currentSessions("s") { conditions.append(current) }
+                if Self.changesBetweenStates(leaf.dimension), let current = currentSessions("s") {
+                    conditions.append(current)
+                }
                 return "\(raw: alias).session_id IN (SELECT s.session_id FROM sessions s WHERE "
                     + SQLFragment.joined(conditions, separator: " AND ") + ")"
             }

@@ -14,7 +14,8 @@ extension PlanContext {
     func sideMetric(
         _ metric: Metric, side: TableSide, aggregate collected: ((Aggregate) -> SQLFragment)? = nil
     ) -> SQLFragment {
-        let aggregate = collected ?? { $0.sql(dialect) }
+        let weighted = side == .sessions && weighsSessionRows
+        let aggregate = collected ?? { (weighted ? dialect.signWeighted($0) : nil) ?? $0.sql(dialect) }
         // A function, not a value: every aggregate written is one the plan computes.
         let visitorsOfEvents = { aggregate(.distinct(visitorIDOfEvent)) }
         switch (side, metric) {

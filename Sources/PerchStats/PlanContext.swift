@@ -111,7 +111,7 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
                     ?? sessionsWhere
             ]
             for filter in query.query.filters { conditions.append(sessionCondition(filter)) }
-            if let current = currentSessions("s") { conditions.append(current) }
+            if !weighsSessionRows, let current = currentSessions("s") { conditions.append(current) }
             return "sessions s WHERE " + SQLFragment.joined(conditions, separator: " AND ")
         }
     }
@@ -119,6 +119,21 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
     /// The dialect's goal rows (`SQLDialect.goalRows`) for the query's goals, nil to join the CTE.
     var goalRows: (clause: SQLFragment, name: SQLFragment)? {
         dialect.goalRows(query.goals.map { ($0.displayName, goalCompletion($0, alias: "e")) })
+    }
+
+    /// Whether session metrics weigh rows by sign (`SQLDialect.signWeighted`) instead of reading
+    /// current states only: when the dialect can, and no dimension or filter reads what changes
+    /// between a session's states (exit page and hostname; the time filter on `timestamp` only
+    /// grows, so a state passing it has a newer one passing it too).
+    var weighsSessionRows: Bool {
+        guard dialect.signWeighted(.count) != nil else { return false }
+        let filtered = query.query.filters.flatMap { $0.leaves() }.map(\.0.dimension)
+        return !(query.dimensions + filtered).contains(where: Self.changesBetweenStates)
+    }
+
+    /// A visit attribute that differs between a session's states.
+    static func changesBetweenStates(_ dimension: Dimension) -> Bool {
+        dimension == .visit(.exitPage) || dimension == .visit(.exitPageHostname)
     }
 
     /// The dialect's condition keeping current session states (`SQLDialect.currentSessions`) over
@@ -143,7 +158,9 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
             "s.site_id = \(bind: query.siteKey) AND s.start >= \(bind: query.range.from - Self.sessionLookback) "
                 + "AND s.start < \(bind: query.range.to)"
         ]
-        if let current = currentSessions("s") { conditions.append(current) }
+        if query.dimensions.contains(where: Self.changesBetweenStates), let current = currentSessions("s") {
+            conditions.append(current)
+        }
         return
             " ANY LEFT JOIN (SELECT s.session_id AS session_id, \(raw: columns.joined(separator: ", ")) FROM sessions s "
             + "WHERE " + SQLFragment.joined(conditions, separator: " AND ") + ") s2 USING session_id"

@@ -72,6 +72,11 @@ package protocol SQLDialect: Sendable {
     /// states, for a store that keeps superseded ones (ClickHouse's collapsing rows); `site` and
     /// the `start` bounds narrow the lookup. Nil when every row is current.
     func currentSessions(_ alias: String, site: Int64, startFrom: Int64, startTo: Int64) -> SQLFragment?
+    /// `aggregate` over `sessions s` rows weighted by the store's sign column, for a store that
+    /// keeps superseded session states as cancelling pairs of rows: exact when every condition and
+    /// group reads only what a session's states share (the planner checks). Nil to read current
+    /// states only (`currentSessions`) or when every row is current.
+    func signWeighted(_ aggregate: Aggregate) -> SQLFragment?
     /// An ORDER BY term: NULLs sort first ascending and last descending, as in SQLite.
     func orderTerm(_ column: String, ascending: Bool) -> String
     /// The distinct `code`s of two selects of one column named `code`.
@@ -98,6 +103,9 @@ extension SQLDialect {
     }
     package func orderTerm(_ column: String, ascending: Bool) -> String {
         column + (ascending ? " ASC" : " DESC")
+    }
+    package func signWeighted(_ aggregate: Aggregate) -> SQLFragment? {
+        nil
     }
     package func distinctUnion(_ lhs: SQLFragment, _ rhs: SQLFragment) -> SQLFragment {
         lhs + " UNION " + rhs

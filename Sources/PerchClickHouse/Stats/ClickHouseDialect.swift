@@ -147,6 +147,18 @@ package struct ClickHouseDialect: SQLDialect {
             + "AND start < \(bind: startTo) GROUP BY session_id, events HAVING sum(sign) > 0)"
     }
 
+    /// Plausible's reads: a superseded state's `+1` and `-1` rows cancel out in counts and sums.
+    /// Distinct values need no weight: where the planner uses this, a session counted through a
+    /// superseded state is counted through its current one too.
+    package func signWeighted(_ aggregate: Aggregate) -> SQLFragment? {
+        switch aggregate {
+        case .count: "sum(s.sign)"
+        case .sum(let value): "sum((\(value)) * s.sign)"
+        case .average(let value): "sum((\(value)) * s.sign) / nullIf(sum(s.sign), 0)"
+        case .distinct(let value): countDistinct(value)
+        }
+    }
+
     /// ClickHouse puts NULLs last either way unless told.
     package func orderTerm(_ column: String, ascending: Bool) -> String {
         column + (ascending ? " ASC NULLS FIRST" : " DESC NULLS LAST")
