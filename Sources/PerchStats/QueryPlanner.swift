@@ -3,7 +3,9 @@
 /// Shape: up to four common table expressions grouped by the dimensions — `ev` (event-table
 /// metrics), `se` (session-table metrics), `sd` (scroll depth, a mean of per-session maxima) and
 /// `gd` (group conversion denominators) — left-joined on the dimension columns to the first of
-/// them. Every user value is a bound parameter; dimension columns are `d0…`, metrics `m_<name>`.
+/// them (for a dialect without CTEs, nested in FROM and joined one per level by column names).
+/// Every user value is a bound parameter (which a dialect without parameters renders as an escaped
+/// literal); dimension columns are `d0…`, metrics `m_<name>`.
 package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     package let dialect: Dialect
 

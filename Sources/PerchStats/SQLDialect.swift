@@ -66,7 +66,8 @@ package protocol SQLDialect: Sendable {
     func leftJoin(_ table: SQLFragment, using columns: [String]) -> SQLFragment
     /// The `event:goal` rows of events without a goals table: a clause after `FROM events e`
     /// giving each event one row per goal it completes (`conditions`, one per goal, with the goal's
-    /// `name`), and the expression naming the goal; nil to join the `goals` CTE instead.
+    /// `name`), and the expression naming the goal; nil to join the `goals` CTE instead (which
+    /// needs `supportsCommonTableExpressions`).
     func goalRows(_ goals: [(name: String, condition: SQLFragment)]) -> (clause: SQLFragment, name: SQLFragment)?
     /// Extra conditions on `sessions` rows aliased `alias` keeping only the sessions' current
     /// states, for a store that keeps superseded ones (ClickHouse's collapsing rows); `site` and
