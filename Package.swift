@@ -203,9 +203,10 @@ let package = Package(
         .testTarget(
             name: "PerchClickHouseTests",
             dependencies: [
-                "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal", "PerchStats",
+                "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal", "PerchSQLite", "PerchStats",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            exclude: ["Stats/Golden"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -15,7 +15,7 @@ package enum Aggregate: Sendable, Hashable {
         switch self {
         case .count: "count(*)"
         case .sum(let value): "sum(\(value))"
-        case .average(let value): "avg(\(value))"
+        case .average(let value): dialect.average(value)
         case .distinct(let value): dialect.countDistinct(value)
         }
     }

@@ -6,13 +6,15 @@ extension PlanContext {
         case .event(.name): return "\(raw: table).name"
         case .event(.page): return side == .events ? "\(raw: table).pathname" : "s.entry_page"
         case .event(.hostname): return "\(raw: table).hostname"
-        case .event(.goal): return "g.name"
+        case .event(.goal): return goalRows?.name ?? "g.name"
         case .prop(let key):
             let column = side == .events ? alias + ".props" : "s.entry_props"
             return "coalesce(\(dialect.propValue(column, key: key)), \(bind: "(none)"))"
         case .visit(let attribute):
             var column: SQLFragment = "\(raw: table).\(raw: attribute.column)"
-            if side == .events, attribute.isSessionOnly {
+            if side == .events, attribute.isSessionOnly, !dialect.supportsCorrelatedSubqueries {
+                column = "s2_\(raw: attribute.column)"
+            } else if side == .events, attribute.isSessionOnly {
                 column =
                     "(SELECT s2.\(raw: attribute.column) FROM sessions s2 "
                     + "WHERE s2.session_id = \(raw: alias).session_id)"
@@ -35,6 +37,21 @@ extension PlanContext {
         switch filter {
         case .leaf(let leaf):
             if leaf.dimension == .event(.goal) { return goalCondition(leaf, alias: alias) }
+            if !dialect.supportsCorrelatedSubqueries, case .visit(let attribute) = leaf.dimension,
+                attribute.isSessionOnly
+            {
+                // The session's attribute decides: select the sessions by it instead of reading it per event.
+                var conditions = [
+                    "s.site_id = \(bind: query.siteKey) AND s.start >= \(bind: query.range.from - Self.sessionLookback) "
+                        + "AND s.start < \(bind: query.range.to)",
+                    leafCondition(dimensionExpression(leaf.dimension, side: .sessions, alias: "s"), leaf),
+                ]
+                if Self.changesBetweenStates(leaf.dimension), let current = currentSessions("s") {
+                    conditions.append(current)
+                }
+                return "\(raw: alias).session_id IN (SELECT s.session_id FROM sessions s WHERE "
+                    + SQLFragment.joined(conditions, separator: " AND ") + ")"
+            }
             return leafCondition(dimensionExpression(leaf.dimension, side: .events, alias: alias), leaf)
         case .and(let filters):
             return "(" + SQLFragment.joined(filters.map { eventCondition($0, alias: alias) }, separator: " AND ") + ")"
@@ -115,6 +132,16 @@ extension PlanContext {
             condition = values.isEmpty ? "(0 = 1)" : "\(lhs) IN (" + SQLFragment.joined(values, separator: ", ") + ")"
         }
         return leaf.op.isNegated ? "NOT \(condition)" : condition
+    }
+
+    /// Whether an event row of `alias` completes `goal`.
+    func goalCompletion(_ goal: Goal, alias: String) -> SQLFragment {
+        switch goal.kind {
+        case .event(let name): return "\(raw: alias).name = \(bind: name)"
+        case .page(let path):
+            let match = dialect.regexMatch("\(raw: alias).pathname", pattern: "\(bind: WildcardPattern(path).regex)")
+            return "(\(raw: alias).name = 'pageview' AND \(match))"
+        }
     }
 
     /// Events that complete one of the goals the leaf names.

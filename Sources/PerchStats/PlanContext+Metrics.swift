@@ -14,7 +14,8 @@ extension PlanContext {
     func sideMetric(
         _ metric: Metric, side: TableSide, aggregate collected: ((Aggregate) -> SQLFragment)? = nil
     ) -> SQLFragment {
-        let aggregate = collected ?? { $0.sql(dialect) }
+        let weighted = side == .sessions && weighsSessionRows
+        let aggregate = collected ?? { (weighted ? dialect.signWeighted($0) : nil) ?? $0.sql(dialect) }
         // A function, not a value: every aggregate written is one the plan computes.
         let visitorsOfEvents = { aggregate(.distinct(visitorIDOfEvent)) }
         switch (side, metric) {
@@ -29,8 +30,10 @@ extension PlanContext {
             let sessions = aggregate(
                 .distinct("CASE WHEN e.name = 'engagement' AND e.engagement_time > 0 THEN e.session_id END"))
             return "\(time) / 1000.0 / nullif(\(sessions), 0)"
-        case (.events, .totalRevenue): return "\(aggregate(.sum("e.revenue_reporting_amount"))) / 1000.0"
-        case (.events, .averageRevenue): return "\(aggregate(.average("e.revenue_reporting_amount"))) / 1000.0"
+        case (.events, .totalRevenue):
+            return "\(aggregate(.sum(dialect.milliAmount("e.revenue_reporting_amount")))) / 1000.0"
+        case (.events, .averageRevenue):
+            return "\(aggregate(.average(dialect.milliAmount("e.revenue_reporting_amount")))) / 1000.0"
         case (.events, .percentage):
             return "100.0 * \(visitorsOfEvents()) / nullif((\(percentageTotal(.events))), 0)"
         case (.events, .conversionRate):
@@ -68,7 +71,7 @@ extension PlanContext {
     /// Whether `percentageTotal` is above zero: the first visitor found answers, no count needed.
     private func hasVisitors(_ side: TableSide) -> SQLFragment {
         if let total = precomputedTotal(side) { return "(\(total)) > 0" }
-        return "EXISTS (SELECT 1 FROM \(base(side)) AND \(visitorID(side)) IS NOT NULL)"
+        return dialect.exists("SELECT 1 FROM \(base(side)) AND \(visitorID(side)) IS NOT NULL")
     }
 
     /// The aggregate of `percentageTotal`, for a store that computes it (`PrecomputeRequest.totals`).
@@ -97,9 +100,10 @@ extension PlanContext {
     }
 
     /// The metric as returned: rounded as spec §14.4 says, zero where Plausible answers zero.
-    func finalMetric(_ metric: Metric, driver: String) -> SQLFragment {
+    /// `qualified: false` names the CTEs' columns alone, for a plan that joined them by name.
+    func finalMetric(_ metric: Metric, driver: String, qualified: Bool = true) -> SQLFragment {
         let cte = metric == .scrollDepth ? "sd" : (side(of: metric) == .events ? "ev" : "se")
-        let ref: SQLFragment = "\(raw: cte).m_\(raw: metric.rawValue)"
+        let ref: SQLFragment = "\(raw: qualified ? cte + "." : "")m_\(raw: metric.rawValue)"
         switch metric {
         case .visitors, .visits, .pageviews, .events: return "coalesce(\(ref), 0)"
         case .bounceRate, .visitDuration: return "coalesce(\(dialect.round(ref, decimals: 0)), 0)"
@@ -111,7 +115,8 @@ extension PlanContext {
                 "coalesce(\(dialect.round(ref, decimals: 2)), CASE WHEN \(hasVisitors(side(of: metric))) THEN 0.0 END)"
         case .timeOnPage, .scrollDepth: return dialect.round(ref, decimals: 0)
         case .groupConversionRate:
-            return "coalesce(\(dialect.round("100.0 * \(ref) / nullif(gd.total, 0)", decimals: 2)), 0)"
+            return
+                "coalesce(\(dialect.round("100.0 * \(ref) / nullif(\(raw: qualified ? "gd." : "")total, 0)", decimals: 2)), 0)"
         case .totalRevenue, .averageRevenue: return ref
         }
     }

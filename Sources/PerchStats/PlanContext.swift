@@ -87,11 +87,14 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
         switch side {
         case .events:
             var from: SQLFragment = "events e"
-            if withGoals, usesGoalDimension {
+            if withGoals, usesGoalDimension, let rows = goalRows {
+                from += " " + rows.clause
+            } else if withGoals, usesGoalDimension {
                 from +=
                     " JOIN goals g ON (g.event IS NOT NULL AND e.name = g.event) OR (g.pattern IS NOT NULL "
                     + "AND e.name = 'pageview' AND \(dialect.regexMatch("e.pathname", pattern: "g.pattern")))"
             }
+            if let sessions = sessionAttributesJoin { from += sessions }
             var conditions = [
                 bucketRange.map { "e.site_id = \(bind: query.siteKey) AND \($0)" } ?? eventsWhere("e", engagement: true)
             ]
@@ -108,8 +111,59 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
                     ?? sessionsWhere
             ]
             for filter in query.query.filters { conditions.append(sessionCondition(filter)) }
+            if !weighsSessionRows, let current = currentSessions("s") { conditions.append(current) }
             return "sessions s WHERE " + SQLFragment.joined(conditions, separator: " AND ")
         }
+    }
+
+    /// The dialect's goal rows (`SQLDialect.goalRows`) for the query's goals, nil to join the CTE.
+    var goalRows: (clause: SQLFragment, name: SQLFragment)? {
+        dialect.goalRows(query.goals.map { ($0.displayName, goalCompletion($0, alias: "e")) })
+    }
+
+    /// Whether session metrics weigh rows by sign (`SQLDialect.signWeighted`) instead of reading
+    /// current states only: when the dialect can, and no dimension or filter reads what changes
+    /// between a session's states (exit page and hostname; the time filter on `timestamp` only
+    /// grows, so a state passing it has a newer one passing it too).
+    var weighsSessionRows: Bool {
+        guard dialect.signWeighted(.count) != nil else { return false }
+        let filtered = query.query.filters.flatMap { $0.leaves() }.map(\.0.dimension)
+        return !(query.dimensions + filtered).contains(where: Self.changesBetweenStates)
+    }
+
+    /// A visit attribute that differs between a session's states.
+    static func changesBetweenStates(_ dimension: Dimension) -> Bool {
+        dimension == .visit(.exitPage) || dimension == .visit(.exitPageHostname)
+    }
+
+    /// The dialect's condition keeping current session states (`SQLDialect.currentSessions`) over
+    /// every session the query's range reaches.
+    func currentSessions(_ alias: String) -> SQLFragment? {
+        dialect.currentSessions(
+            alias, site: query.siteKey, startFrom: query.range.from - Self.sessionLookback, startTo: query.range.to)
+    }
+
+    /// The session attributes (entry and exit page and hostname) the query groups events by, for a
+    /// dialect without correlated subqueries: each event's session's current state joined by
+    /// `session_id`, its columns named `s2_<column>` (NULL when the session started before the
+    /// lookback, as the correlated lookup reads it). Nil when not needed.
+    var sessionAttributesJoin: SQLFragment? {
+        guard !dialect.supportsCorrelatedSubqueries else { return nil }
+        var columns: [String] = []
+        for case .visit(let attribute) in query.dimensions where attribute.isSessionOnly {
+            columns.append("s.\(attribute.column) AS s2_\(attribute.column)")
+        }
+        guard !columns.isEmpty else { return nil }
+        var conditions: [SQLFragment] = [
+            "s.site_id = \(bind: query.siteKey) AND s.start >= \(bind: query.range.from - Self.sessionLookback) "
+                + "AND s.start < \(bind: query.range.to)"
+        ]
+        if query.dimensions.contains(where: Self.changesBetweenStates), let current = currentSessions("s") {
+            conditions.append(current)
+        }
+        return
+            " ANY LEFT JOIN (SELECT s.session_id AS session_id, \(raw: columns.joined(separator: ", ")) FROM sessions s "
+            + "WHERE " + SQLFragment.joined(conditions, separator: " AND ") + ") s2 USING session_id"
     }
 
     static func isGoalOrPropLeaf(_ filter: Filter) -> Bool {
@@ -121,7 +175,8 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
     /// Groups by the first `indices.count` select columns, by position.
     func groupBy(_ indices: [Int]) -> SQLFragment {
         let positions = (0..<indices.count).map { String($0 + 1) }
-        return indices.isEmpty ? "" : " GROUP BY " + SQLFragment(stringLiteral: positions.joined(separator: ", "))
+        let terms = dialect.groupsByPosition ? positions : indices.map { "d\($0)" }
+        return indices.isEmpty ? "" : " GROUP BY " + SQLFragment(stringLiteral: terms.joined(separator: ", "))
     }
 
     func dimensionColumns(_ side: TableSide, _ indices: [Int]) -> [SQLFragment] {
@@ -152,7 +207,10 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
         let perSession: SQLFragment =
             "SELECT " + SQLFragment.joined(inner, separator: ", ") + " FROM " + base(.events)
             + " GROUP BY "
-            + SQLFragment(stringLiteral: (1...(dimensionIndices.count + 1)).map(String.init).joined(separator: ", "))
+            + SQLFragment(
+                stringLiteral: dialect.groupsByPosition
+                    ? (1...(dimensionIndices.count + 1)).map(String.init).joined(separator: ", ")
+                    : (dimensionIndices.map { "d\($0)" } + ["sid"]).joined(separator: ", "))
         let select = (outer + ["avg(depth) AS m_scroll_depth"]).joined(separator: ", ")
         return "SELECT \(raw: select) FROM (\(perSession))" + groupBy(dimensionIndices)
     }
@@ -181,11 +239,11 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
                 guard let index = query.dimensions.firstIndex(of: dimension) else { continue }
                 column = "d\(index)"
             }
-            terms.append(column + (entry.ascending ? " ASC" : " DESC"))
+            terms.append(dialect.orderTerm(column, ascending: entry.ascending))
         }
         // Ties broken by the dimensions, so pages never overlap.
         for index in dimensionIndices where !terms.contains(where: { $0.hasPrefix("d\(index) ") }) {
-            terms.append("d\(index) ASC")
+            terms.append(dialect.orderTerm("d\(index)", ascending: true))
         }
         return SQLFragment(stringLiteral: terms.isEmpty ? "1" : terms.joined(separator: ", "))
     }

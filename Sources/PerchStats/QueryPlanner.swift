@@ -3,7 +3,9 @@
 /// Shape: up to four common table expressions grouped by the dimensions — `ev` (event-table
 /// metrics), `se` (session-table metrics), `sd` (scroll depth, a mean of per-session maxima) and
 /// `gd` (group conversion denominators) — left-joined on the dimension columns to the first of
-/// them. Every user value is a bound parameter; dimension columns are `d0…`, metrics `m_<name>`.
+/// them (for a dialect without CTEs, nested in FROM and joined one per level by column names).
+/// Every user value is a bound parameter (which a dialect without parameters renders as an escaped
+/// literal); dimension columns are `d0…`, metrics `m_<name>`.
 package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     package let dialect: Dialect
 
@@ -30,28 +32,56 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         if groupConversion { ctes.append(("gd", context.groupDenominatorCTE())) }
 
         let driver = needsEvents ? "ev" : "se"
-        var from: SQLFragment = "\(raw: driver)"
-        for name in ["se", "sd"] where name != driver && ctes.contains(where: { $0.0 == name }) {
-            from += " LEFT JOIN \(raw: name) ON \(context.joinCondition(driver, name, context.dimensionIndices))"
+        var joins: [(String, [Int])] = ["se", "sd"].filter { name in
+            name != driver && ctes.contains(where: { $0.0 == name })
+        }.map { ($0, context.dimensionIndices) }
+        if groupConversion { joins.append(("gd", context.nonGoalDimensionIndices)) }
+        // Without CTEs (ClickHouse 18.16, which also joins only two tables per SELECT) each body
+        // is nested in FROM, one join per level, joined by the dimension columns' names.
+        let nested = !dialect.supportsCommonTableExpressions
+        func nestedSide(_ name: String) -> SQLFragment {
+            let body = ctes.first(where: { $0.0 == name })?.1 ?? ""
+            let indices = name == "gd" ? context.nonGoalDimensionIndices : context.dimensionIndices
+            var columns = indices.map { "d\($0)" }
+            switch name {
+            case "gd": columns.append("total")
+            case "sd": columns.append("m_scroll_depth")
+            default:
+                // A side's row count under a name of its own: a side may have no metric column
+                // (`ev` when only scroll depth reads events), and `n_rows` is in both sides.
+                columns.append("n_rows AS n_rows_" + name)
+                columns += (name == "ev" ? eventMetrics : sessionMetrics).map { "m_" + $0.rawValue }
+            }
+            return "(SELECT \(raw: columns.joined(separator: ", ")) FROM (\(body))) \(raw: name)"
         }
-        if groupConversion {
-            from += " LEFT JOIN gd ON \(context.joinCondition(driver, "gd", context.nonGoalDimensionIndices))"
+        var from: SQLFragment = nested ? nestedSide(driver) : "\(raw: driver)"
+        for (level, (name, indices)) in joins.enumerated() {
+            if nested {
+                from =
+                    "(SELECT * FROM \(from)" + dialect.leftJoin(nestedSide(name), using: indices.map { "d\($0)" })
+                    + ") j\(raw: String(level))"
+            } else {
+                from += " LEFT JOIN \(raw: name) ON \(context.joinCondition(driver, name, indices))"
+            }
         }
         var columns: [SQLFragment] = context.dimensionIndices.map {
-            "\(raw: driver).d\(raw: String($0)) AS d\(raw: String($0))"
+            nested ? "d\(raw: String($0))" : "\(raw: driver).d\(raw: String($0)) AS d\(raw: String($0))"
         }
         for metric in query.query.metrics {
-            columns.append("\(context.finalMetric(metric, driver: driver)) AS m_\(raw: metric.rawValue)")
+            columns.append(
+                "\(context.finalMetric(metric, driver: driver, qualified: !nested)) AS m_\(raw: metric.rawValue)")
         }
-        let with: SQLFragment = "WITH " + SQLFragment.joined(ctes.map { "\(raw: $0.0) AS (\($0.1))" }, separator: ", ")
-        var main: SQLFragment = with + " SELECT " + SQLFragment.joined(columns, separator: ", ") + " FROM " + from
+        let with: SQLFragment =
+            nested ? "" : "WITH " + SQLFragment.joined(ctes.map { "\(raw: $0.0) AS (\($0.1))" }, separator: ", ") + " "
+        var main: SQLFragment = with + "SELECT " + SQLFragment.joined(columns, separator: ", ") + " FROM " + from
         main += " ORDER BY " + context.orderBy()
         if paginated {
             let page = query.query.pagination
             main += " LIMIT \(bind: Int64(page.limit)) OFFSET \(bind: Int64(page.offset))"
         }
         let total: SQLFragment? =
-            query.query.include.totalRows ? with + " SELECT count(*) FROM \(raw: driver)" : nil
+            query.query.include.totalRows
+            ? with + "SELECT count(*) FROM " + (nested ? nestedSide(driver) : "\(raw: driver)") : nil
         return PlannedQuery(
             main: main.render(dialect), totalRows: total?.render(dialect), dimensions: query.dimensions,
             metrics: query.query.metrics)
@@ -160,9 +190,9 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     func presentCodes(_ dimension: Dimension.VisitAttribute, in query: ValidatedQuery) -> PlannedStatement {
         let context = PlanContext(query: query, dialect: dialect)
         let column = dimension.column
-        let statement: SQLFragment =
-            "SELECT DISTINCT e.\(raw: column) FROM events e WHERE \(context.eventsWhere("e")) UNION "
-            + "SELECT DISTINCT s.\(raw: column) FROM sessions s WHERE \(context.sessionsWhere)"
+        let statement = dialect.distinctUnion(
+            "SELECT DISTINCT e.\(raw: column) AS code FROM events e WHERE \(context.eventsWhere("e"))",
+            "SELECT DISTINCT s.\(raw: column) AS code FROM sessions s WHERE \(context.sessionsWhere)")
         return statement.render(dialect)
     }
 }

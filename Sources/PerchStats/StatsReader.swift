@@ -2,7 +2,8 @@ import PerchCore
 
 /// What the Stats API reads from a store: sites, their goals, API keys, and the rows of planned
 /// statements. Implementations run reads off the caller's thread (they may take a while) and must
-/// bind every parameter, never splice it.
+/// bind every parameter, never splice it (a store without parameters, ClickHouse 18.16, runs the
+/// text its dialect rendered with every value an escaped literal, and splices nothing itself).
 package protocol StatsReader: Sendable {
     /// The active site for a canonical domain, with the instant of its first stored event.
     func statsSite(domain: String) async throws -> StatsSite?

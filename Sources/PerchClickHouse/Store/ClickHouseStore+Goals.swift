@@ -57,7 +57,7 @@ extension ClickHouseStore {
             SELECT id, site_id, event_name, page_path, currency, removed FROM (
               SELECT id, site_id, event_name, page_path, currency, removed, version FROM goals\(filter)
               ORDER BY site_id, id, version DESC LIMIT 1 BY site_id, id
-            ) ORDER BY version
+            ) ORDER BY version, id
             """)
         var rows: [GoalRow] = []
         for row in result.rows {
