@@ -58,11 +58,10 @@ struct ServerAssembly {
             let node = try ClickHouseNodeName.load(dataDirectory: configuration.dataDirectory)
             let events = ClickHouseEventStore(client: client, node: node)
             let store = ClickHouseStore(client: client)
-            // The ClickHouse Stats reader (with its dialect) plugs in here once it exists; without
-            // one the Stats API and the dashboard answer 501.
+            let reader = ClickHouseStatsReader(client: client)
             let stores = ServerStores(
                 events: events, archive: events, sites: store, shields: store, salts: store, drops: store,
-                idempotencyKeys: store, accounts: store, stats: nil)
+                idempotencyKeys: store, accounts: store, stats: StatsBackend(reader: reader, dialect: reader.dialect))
             try await serve(stores: stores, background: [])
         } catch {
             try? await client.shutdown()

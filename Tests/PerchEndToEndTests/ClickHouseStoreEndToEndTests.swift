@@ -6,8 +6,9 @@ import Testing
 #endif
 
 /// The `perch` binary on the ClickHouse store: a site and a user added by the CLI, events taken by
-/// `perch serve --store clickhouse` across a restart, and `perch events export` / `sessions
-/// export` from ClickHouse showing each event exactly once and each visit as one session.
+/// `perch serve --store clickhouse` across a restart, the Stats API answering from ClickHouse, and
+/// `perch events export` / `sessions export` showing each event exactly once and each visit as
+/// one session.
 ///
 /// Needs a server: `PERCH_CLICKHOUSE_TEST_URL`, set by scripts/test-clickhouse (which runs this
 /// suite against Debian's 18.16 and chdb); scripts/test's plain end-to-end run skips the suite.
@@ -40,8 +41,6 @@ struct ClickHouseStoreEndToEndTests {
         var paths: [String] = []
         let serve = store + ["--flush-interval", "100ms"]
         try await perch.start(extraArguments: serve)
-        let (status, body) = try await perch.get("/api/v1/stats/realtime/visitors")
-        #expect(status == 501 && body.contains("not available"), "\(status) \(body)")
         for index in 0..<20 {
             let path = "/page/\(index)"
             let answer = try await perch.postEvent(
@@ -60,6 +59,16 @@ struct ClickHouseStoreEndToEndTests {
             headers: ["X-Forwarded-For": "203.0.113.1"])
         #expect(last.status == 202)
         paths.append("/after-restart")
+        // The Stats API answers from ClickHouse once the writer has moved the events there.
+        let key = try perch.command(["keys", "create", "--site", "example.com"] + store)
+        let secret = try #require(key.output.split(separator: "\n").last?.split(separator: " ").last.map(String.init))
+        let server = perch
+        let answered = try await perch.wait(upTo: .seconds(20)) {
+            try await Self.aggregate(server, key: secret) == [5, 21]
+        }
+        let totals = try await Self.aggregate(server, key: secret)
+        #expect(answered, "visitors and pageviews: \(totals)")
+        #expect(try await perch.get("/api/v1/stats/realtime/visitors").status == 401)
         #expect(perch.stop(signal: SIGTERM) == 0)
 
         let exported = try perch.command(["events", "export", "--site", "example.com"] + store)
@@ -75,6 +84,20 @@ struct ClickHouseStoreEndToEndTests {
         }
         #expect(states.count == 5)
         #expect(states.compactMap { $0["pageviews"] as? Int }.reduce(0, +) == paths.count)
+    }
+
+    /// Visitors and pageviews of example.com over all time, through `POST /api/v2/query`.
+    static func aggregate(_ perch: PerchProcess, key: String) async throws -> [Int] {
+        var request = URLRequest(url: perch.baseURL.appendingPathComponent("/api/v2/query"))
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(
+            #"{"site_id":"example.com","metrics":["visitors","pageviews"],"date_range":"all"}"#.utf8)
+        let (data, _) = try await URLSession.shared.data(for: request)
+        let answer = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let rows = answer?["results"] as? [[String: Any]]
+        return (rows?.first?["metrics"] as? [Any])?.compactMap { $0 as? Int } ?? []
     }
 
     /// Removes the test's database (best effort: the server may be gone).

@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// Answers the Stats API and the dashboard's pages with 501 and a plain reason when the store has
-/// no Stats reader (the ClickHouse store, until its Stats dialect lands), instead of a bare 404.
+/// no Stats reader, instead of a bare 404.
 struct UnavailableStatsController: Sendable {
     let reason: String
 
