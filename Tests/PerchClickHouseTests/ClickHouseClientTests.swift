@@ -71,16 +71,21 @@ import Testing
         }
     }
 
-    @Test func aClosedPortIsATransientTransportErrorAtOnce() async throws {
-        let client = ClickHouseClient(configuration: try ClickHouseConfiguration(url: "http://127.0.0.1:1"))
-        let start = ContinuousClock.now
+    /// A refused connection is a transient transport error naming the refusal, which the writer
+    /// retries with back-off. (Whether it comes at once or after the pool's own retries, which are
+    /// off, only time tells, and a timed unit test fails on a loaded machine: it is not asserted.)
+    @Test func aClosedPortIsATransientTransportError() async throws {
+        let client = ClickHouseClient(
+            configuration: try ClickHouseConfiguration(url: "http://127.0.0.1:1", requestTimeout: .seconds(120)))
+        var reason = ""
         await #expect {
             try await client.ping()
         } throws: { error in
-            guard let error = error as? ClickHouseError, case .transport = error else { return false }
+            guard let error = error as? ClickHouseError, case .transport(let text) = error else { return false }
+            reason = text
             return error.isTransient
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(reason.lowercased().contains("refused"), "\(reason)")
         try await client.shutdown()
     }
 
