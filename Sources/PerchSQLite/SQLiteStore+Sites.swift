@@ -138,11 +138,7 @@ extension SQLiteStore {
     }
 
     private static func validDomain(_ raw: String) throws(SQLiteStoreError) -> String {
-        let canonical = Site.canonicalDomain(raw)
-        let allowed = canonical.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 0x20 && scalar.value != 0x7F && !"/\\?#@ ,\"".unicodeScalars.contains(scalar)
-        }
-        guard !canonical.isEmpty, allowed else { throw .invalidDomain(raw) }
+        guard let canonical = Site.validDomain(raw) else { throw .invalidDomain(raw) }
         return canonical
     }
 
@@ -151,8 +147,6 @@ extension SQLiteStore {
     }
 
     private static func validate(_ limit: RateLimit) throws(SQLiteStoreError) {
-        guard let perMinute = limit.eventsPerMinute else { return }
-        // 0 per minute is a blocked site (Plausible's blocked sites): every event is answered 429.
-        guard perMinute >= 0, limit.burst >= 1 else { throw .invalidRateLimit }
+        guard limit.isValid else { throw .invalidRateLimit }
     }
 }

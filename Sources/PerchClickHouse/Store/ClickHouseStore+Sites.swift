@@ -148,11 +148,7 @@ extension ClickHouseStore: SiteAdministration {
     }
 
     private static func validDomain(_ raw: String) throws(SiteAdministrationError) -> String {
-        let canonical = Site.canonicalDomain(raw)
-        let allowed = canonical.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 0x20 && scalar.value != 0x7F && !"/\\?#@ ,\"".unicodeScalars.contains(scalar)
-        }
-        guard !canonical.isEmpty, allowed else { throw .invalidDomain(raw) }
+        guard let canonical = Site.validDomain(raw) else { throw .invalidDomain(raw) }
         return canonical
     }
 
@@ -161,7 +157,6 @@ extension ClickHouseStore: SiteAdministration {
     }
 
     private static func validate(_ limit: RateLimit) throws(SiteAdministrationError) {
-        guard let perMinute = limit.eventsPerMinute else { return }
-        guard perMinute >= 0, limit.burst >= 1 else { throw .invalidRateLimit }
+        guard limit.isValid else { throw .invalidRateLimit }
     }
 }
