@@ -65,9 +65,10 @@ struct ClickHouseStoreCrashTests {
         let site = "chstep.test"
         #expect(try perch.command(["sites", "add", site, "--rate-limit", "none"] + server.storeArguments).status == 0)
         let traffic = FaultTraffic(site: site)
-        // The third write dies after its `step` insert, before the journal position is recorded.
+        // The third write dies after its `step` insert, before the journal position is recorded;
+        // a long flush interval makes it a batch of many events.
         try await perch.start(
-            extraArguments: server.storeArguments + ["--flush-interval", "100ms"],
+            extraArguments: server.storeArguments + ["--flush-interval", "500ms"],
             environment: ["PERCH_FAULT_CLICKHOUSE_CRASH_AFTER": "\(step):3"])
         try await Self.load(traffic, on: perch, round: 0) { running in
             // The hook kills the server; if it has not within 30 s, the test fails below.

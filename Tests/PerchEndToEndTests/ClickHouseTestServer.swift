@@ -103,17 +103,25 @@ struct ClickHouseTestServer {
         /// Starts the server again on the same directory and ports (it waits for `/ping`).
         func start() throws { try run(["start", directory] + ports) }
 
+        /// Runs the script with posix_spawn and waits with waitpid: Foundation's `Process` once
+        /// never saw `scripts/chdb-http start` end (left a zombie, waitUntilExit hung).
         private func run(_ arguments: [String]) throws {
-            let scripts = URL(fileURLWithPath: #filePath)
+            let path = URL(fileURLWithPath: #filePath)
                 .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("scripts")
-            let child = Process()
-            child.executableURL = scripts.appendingPathComponent(script)
-            child.arguments = arguments
-            child.standardOutput = FileHandle.nullDevice
-            try child.run()
-            child.waitUntilExit()
-            guard child.terminationStatus == 0 else { throw PerchProcessError.exited(child.terminationStatus) }
+                .appendingPathComponent("scripts").appendingPathComponent(script).path
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            let argv = ([path] + arguments).map { strdup($0) } + [nil]
+            defer { for argument in argv { free(argument) } }
+            var pid: pid_t = 0
+            let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+            guard spawned == 0 else { throw PerchProcessError.exited(spawned) }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            // Exited normally (no signal) with status 0.
+            guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else { throw PerchProcessError.exited(status) }
         }
     }
 }
