@@ -56,7 +56,13 @@ struct ServerAssembly {
             }
             logger.info("clickhouse.migrated", metadata: ["store": "\(settings)", "applied": "\(applied)"])
             let node = try ClickHouseNodeName.load(dataDirectory: configuration.dataDirectory)
-            let events = ClickHouseEventStore(client: client, node: node)
+            let crash = configuration.clickHouseCrash
+            if let crash {
+                logger.warning(
+                    "test hook set: the writer kills this process after an insert",
+                    metadata: ["step": "\(crash.step)", "write": "\(crash.write)"])
+            }
+            let events = ClickHouseEventStore(client: client, node: node, afterStep: crash?.afterStep())
             let store = ClickHouseStore(client: client)
             let reader = ClickHouseStatsReader(client: client)
             let stores = ServerStores(

@@ -30,14 +30,15 @@ final class FaultTraffic: Sendable {
     var snapshot: Tally { tally.withLock { $0 } }
 
     /// Sends one pageview whose path is `/<id>` and records the answer; returns its status (0 for
-    /// no answer).
+    /// no answer). `forwardedFor` (an `X-Forwarded-For` address) makes it another visitor's.
     @discardableResult
-    func send(_ id: String, to perch: PerchProcess) async -> Int {
+    func send(_ id: String, to perch: PerchProcess, forwardedFor: String? = nil) async -> Int {
         var request = URLRequest(url: perch.baseURL.appendingPathComponent("/api/event"))
         request.httpMethod = "POST"
         request.timeoutInterval = 10
         request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
         request.setValue(PerchProcess.browserUserAgent, forHTTPHeaderField: "User-Agent")
+        if let forwardedFor { request.setValue(forwardedFor, forHTTPHeaderField: "X-Forwarded-For") }
         request.httpBody = Data(#"{"n":"pageview","u":"https://\#(site)/\#(id)","d":"\#(site)"}"#.utf8)
         let start = ContinuousClock.now
         let reply = try? await URLSession.shared.data(for: request)

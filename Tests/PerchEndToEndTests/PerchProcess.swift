@@ -74,10 +74,15 @@ struct PerchProcess {
     }
 
     /// Starts `perch serve` and waits until `/api/health` answers 200. The server's log (its
-    /// standard error) goes to `log` when given.
-    mutating func start(extraArguments: [String] = [], log: FileHandle? = nil) async throws {
+    /// standard error) goes to `log` when given; `environment` is added to the test's own.
+    mutating func start(
+        extraArguments: [String] = [], log: FileHandle? = nil, environment: [String: String] = [:]
+    ) async throws {
         let child = Process()
         child.executableURL = Self.binary
+        if !environment.isEmpty {
+            child.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         child.arguments =
             ["serve", "--listen", "127.0.0.1:\(port)", "--data-dir", dataDirectory.path] + extraArguments
         child.standardOutput = FileHandle.nullDevice

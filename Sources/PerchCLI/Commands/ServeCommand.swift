@@ -127,7 +127,8 @@ struct ServeCommand: AsyncParsableCommand {
                     option: "--journal-max-mb", minimum: 1
                 ),
                 connectionLimits: try connectionLimits(env),
-                maxSessions: try sessionBound(env)
+                maxSessions: try sessionBound(env),
+                clickHouseCrash: try ClickHouseCrashHook.parse(env.environment[ClickHouseCrashHook.variable])
             )
         } catch {
             throw ValidationError(error.description)

@@ -32,6 +32,8 @@ struct ServeConfiguration: Sendable {
     /// The session cache's bound (`--max-sessions`).
     var maxSessions: Int = SessionCache.defaultMaxSessions
     var maxBodyBytes: Int = 1_000_000
+    /// A test hook: crash the ClickHouse writer between two inserts (`PERCH_FAULT_CLICKHOUSE_CRASH_AFTER`).
+    var clickHouseCrash: ClickHouseCrashHook? = nil
 }
 
 /// Parses the textual forms the CLI accepts.
