@@ -72,4 +72,31 @@ struct HostileClientTests {
         #expect(after.headers["x-plausible-dropped"] == nil)
         #expect(try await perch.get("/api/health").status == 200)
     }
+
+    /// A valid event followed at once by bytes that are not HTTP, on one connection: the event's
+    /// reply comes first, with the status of what happened to it (202, it is stored), and only
+    /// then the connection is refused. Answering 400 first would tell the client its stored event
+    /// failed, and its retry would store it twice.
+    @Test func garbageAfterAnEventDoesNotOvertakeItsReply() async throws {
+        var perch = try PerchProcess()
+        defer { perch.removeData() }
+        #expect(try perch.command(["sites", "add", "hostile.test", "--rate-limit", "none"]).status == 0)
+        try await perch.start(extraArguments: ["--flush-interval", "100ms"])
+        defer { perch.stop(signal: SIGTERM) }
+
+        for round in 0..<20 {
+            let body = #"{"n":"pageview","u":"https://hostile.test/garbage-\#(round)","d":"hostile.test"}"#
+            let connection = try RawHTTPConnection(port: perch.port)
+            connection.send(
+                "POST /api/event HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                    + "User-Agent: \(PerchProcess.browserUserAgent)\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+                    + body + "\u{01}\u{02}GARBAGE\r\n\r\n")
+            let reply = connection.readAll()
+            connection.closeConnection()
+            #expect(reply.hasPrefix("HTTP/1.1 202"), "round \(round): \(reply.prefix(60))")
+        }
+        #expect(perch.stop(signal: SIGTERM) == 0)
+        let stored = try perch.storedPaths(site: "hostile.test")
+        #expect((0..<20).allSatisfy { stored["garbage-\($0)"] == 1 })
+    }
 }

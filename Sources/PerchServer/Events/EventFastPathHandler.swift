@@ -39,6 +39,10 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
     /// always answered and its client has no reason to send it again.
     private var deferredClose: EventLoopPromise<Void>?
     private var closeDeferred = false
+    /// A decoding error (bytes after a request that are not HTTP) met while a reply of ours was
+    /// pending: passed on (Hummingbird answers 400 and closes) only after that reply, so the
+    /// client learns what happened to the event it sent, which is stored.
+    private var deferredError: (any Error)?
 
     init(responder: EventResponder) {
         self.responder = responder
@@ -52,6 +56,15 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
             return
         }
         handle(part, context: context)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        switch state {
+        case .replying:
+            if deferredError == nil { deferredError = error }
+        default:
+            context.fireErrorCaught(error)
+        }
     }
 
     func close(context: ChannelHandlerContext, mode: CloseMode, promise: EventLoopPromise<Void>?) {
@@ -160,6 +173,11 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
                 return
             }
             handle(part, context: context)
+        }
+        if case .replying = state { return }
+        if let error = deferredError {
+            deferredError = nil
+            context.fireErrorCaught(error)
         }
     }
 
