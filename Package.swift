@@ -203,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "PerchClickHouseTests",
             dependencies: [
-                "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal", "PerchStats",
+                "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal", "PerchSQLite", "PerchStats",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict

@@ -19,13 +19,14 @@ extension ClickHouseStoreCopy {
             }
             try target.client.insertBlocking(into: "events", columns: ClickHouseRows.eventColumns, rows: writer)
             copied += writer.rowCount
+            batches += 1
+            try afterStep?(.inserted, batches)
             try record(progress, last.event.timestamp)
             cursor = CopyCursor(timestamp: last.event.timestamp, tieBreak: last.sequence)
-            batches += 1
             report(
                 "\(site.domain): events up to \(ISO8601UTC.text(unixSeconds: last.event.timestamp)), \(copied) copied in this run"
             )
-            try afterBatch?(batches)
+            try afterStep?(.recorded, batches)
         }
     }
 
@@ -52,13 +53,14 @@ extension ClickHouseStoreCopy {
                 copied += 1
             }
             try target.client.insertBlocking(into: "sessions", columns: ClickHouseRows.sessionColumns, rows: writer)
+            batches += 1
+            try afterStep?(.inserted, batches)
             try record(progress, last.start)
             cursor = CopyCursor(timestamp: last.start, tieBreak: Int64(bitPattern: last.sessionID))
-            batches += 1
             report(
                 "\(site.domain): sessions starting up to \(ISO8601UTC.text(unixSeconds: last.start)), \(copied) copied in this run"
             )
-            try afterBatch?(batches)
+            try afterStep?(.recorded, batches)
         }
     }
 

@@ -26,9 +26,14 @@ package struct ClickHouseStoreCopy: Sendable {
     package var batchSize = 10_000
     /// Called with each progress line.
     package var report: @Sendable (String) -> Void
-    /// Called after each stored batch with the number of batches stored so far in this run; a
-    /// test throws from it to interrupt the copy.
-    package var afterBatch: (@Sendable (Int) throws -> Void)?
+    /// Called after each step of a batch with the number of batches begun in this run; a test
+    /// throws from it to interrupt the copy there.
+    package var afterStep: (@Sendable (Step, Int) throws -> Void)?
+
+    /// The steps of one batch: its rows inserted, then the site's progress recorded.
+    package enum Step: Sendable, Hashable {
+        case inserted, recorded
+    }
 
     package init(
         source: any StoreCopySource, target: ClickHouseStore, report: @escaping @Sendable (String) -> Void = { _ in }
