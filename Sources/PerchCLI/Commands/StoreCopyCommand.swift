@@ -81,8 +81,8 @@ struct StoreCopyCommand: ParsableCommand {
         let client = ClickHouseClient(configuration: configuration)
         defer { try? client.shutdownBlocking() }
         try ClickHouseMigrator(client: client).migrate(now: SystemWallClock().nowSeconds())
-        print("copying \(directory) into \(configuration)")
-        var copy = ClickHouseStoreCopy(source: source, target: ClickHouseStore(client: client)) { print($0) }
+        Self.say("copying \(directory) into \(configuration)")
+        var copy = ClickHouseStoreCopy(source: source, target: ClickHouseStore(client: client)) { Self.say($0) }
         copy.batchSize = batchSize
         let sites = try copy.run()
         let mismatches = try copy.verify(sites: sites)
@@ -92,7 +92,12 @@ struct StoreCopyCommand: ParsableCommand {
                 "the copy differs from the source for \(mismatches.count) site(s); run it again, or see docs/clickhouse.md"
             )
         }
-        print("copy complete and verified: \(sites.count) site(s)")
+        Self.say("copy complete and verified: \(sites.count) site(s)")
+    }
+
+    /// Writes a progress line at once (unbuffered, so it shows as it happens also through a pipe).
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     /// Refuses a data directory whose journal holds events SQLite has not applied (a server
