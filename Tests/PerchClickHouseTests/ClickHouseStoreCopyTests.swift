@@ -6,6 +6,10 @@ import PerchStats
 import Synchronization
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `perch store copy`: a SQLite store copied into ClickHouse holds the same rows per site, keeps
 /// its configuration, resumes after an interruption without doubling anything, and a second run
 /// copies nothing.
@@ -58,16 +62,24 @@ import Testing
     }
 
     /// Raw row counts of ClickHouse's tables: a duplicate insert would show here.
-    static func rawRows(_ client: ClickHouseClient) async throws -> [UInt64] {
+    static func rawRows(_ client: ClickHouseClient) throws -> [UInt64] {
         [
-            try await client.query("SELECT count() FROM events").scalar().uint64(),
-            try await client.query("SELECT count() FROM sessions").scalar().uint64(),
+            try client.queryBlocking("SELECT count() FROM events").scalar().uint64(),
+            try client.queryBlocking("SELECT count() FROM sessions").scalar().uint64(),
         ]
+    }
+
+    /// Runs `body` (blocking: SQLite and ClickHouse's blocking calls) on a Dispatch thread, with a
+    /// migrated database of its own, so the tests never hold the cooperative pool's few threads.
+    static func onServer(_ body: @escaping @Sendable (ClickHouseClient) throws -> Void) async throws {
+        try await ClickHouseTestServer.withMigratedDatabase { (client: ClickHouseClient) async throws in
+            try await BlockingWork.run { try body(client) }
+        }
     }
 
     @Test func aCopyHoldsTheSameRowsAndConfiguration() async throws {
         let (source, secret) = try Self.source()
-        try await ClickHouseTestServer.withMigratedDatabase { (client: ClickHouseClient) async throws in
+        try await Self.onServer { client in
             let copy = Self.copy(source, into: client)
             let sites = try copy.run()
             #expect(try copy.verify(sites: sites).isEmpty)
@@ -93,14 +105,14 @@ import Testing
                 var names: [String: Int] = [:]
                 try source.exportEvents(siteID: site.id) { names[$0.name, default: 0] += 1 }
                 try source.exportSessions(siteID: site.id) { sourcePageviews += Int($0.pageviews) }
-                let rows = try await client.query(
+                let rows = try client.queryBlocking(
                     "SELECT name, count() FROM events WHERE site_id = \(UInt64(sites[site.id]!)) GROUP BY name"
                 ).rows
                 var copiedNames: [String: Int] = [:]
                 for row in rows { copiedNames[try row[0].string()] = Int(try row[1].int64()) }
                 #expect(copiedNames == names)
             }
-            let pageviews = try await client.query("SELECT sum(sign * pageviews) FROM sessions").scalar().int64()
+            let pageviews = try client.queryBlocking("SELECT sum(sign * pageviews) FROM sessions").scalar().int64()
             #expect(pageviews == Int64(sourcePageviews))
             #expect(pageviews > 0)
 
@@ -116,14 +128,14 @@ import Testing
 
     @Test func aSecondRunCopiesNothingMore() async throws {
         let (source, _) = try Self.source()
-        try await ClickHouseTestServer.withMigratedDatabase { (client: ClickHouseClient) async throws in
+        try await Self.onServer { client in
             let sites = try Self.copy(source, into: client).run()
-            let rows = try await Self.rawRows(client)
+            let rows = try Self.rawRows(client)
             let store = ClickHouseStore(client: client)
             let keys = try store.apiKeys()
             let again = Self.copy(source, into: client, batchSize: 5)
             #expect(try again.run() == sites)
-            #expect(try await Self.rawRows(client) == rows)
+            #expect(try Self.rawRows(client) == rows)
             #expect(try again.verify(sites: sites).isEmpty)
             #expect(try store.apiKeys() == keys)
             #expect(try store.shieldRules(domain: "a.example").count == 1)
@@ -136,7 +148,7 @@ import Testing
     @Test(arguments: [(ClickHouseStoreCopy.Step.inserted, 3), (.recorded, 3), (.inserted, 12), (.recorded, 14)])
     func anInterruptedCopyResumedHoldsEveryRowOnce(step: ClickHouseStoreCopy.Step, batch: Int) async throws {
         let (source, _) = try Self.source()
-        try await ClickHouseTestServer.withMigratedDatabase { (client: ClickHouseClient) async throws in
+        try await Self.onServer { client in
             var interrupted = Self.copy(source, into: client)
             interrupted.afterStep = { at, count in
                 if at == step && count == batch { throw Interrupted() }
@@ -153,7 +165,7 @@ import Testing
                     try Self.exported(ClickHouseStore(client: client), siteID: targetID)
                         == Self.exported(source, siteID: sourceID))
             }
-            let distinct = try await client.query(
+            let distinct = try client.queryBlocking(
                 "SELECT count(), uniqExact(site_id, journal_sequence) FROM events"
             ).rows[0]
             #expect(try distinct[0].uint64() == distinct[1].uint64())
@@ -163,26 +175,26 @@ import Testing
     /// The check at the end reports a site whose rows in ClickHouse differ from the source's.
     @Test func verifyReportsAMissingRow() async throws {
         let (source, _) = try Self.source()
-        try await ClickHouseTestServer.withMigratedDatabase { (client: ClickHouseClient) async throws in
+        try await Self.onServer { client in
             let copy = Self.copy(source, into: client)
             let sites = try copy.run()
             let sourceB = try #require(try source.site(domain: "b.example"))
             let b = try #require(sites[sourceB.id])
-            try await client.execute("ALTER TABLE events DELETE WHERE site_id = \(UInt64(b)) AND name = 'pageview'")
-            try await waitForMutations(client)
+            try client.executeBlocking("ALTER TABLE events DELETE WHERE site_id = \(UInt64(b)) AND name = 'pageview'")
+            try Self.waitForMutations(client)
             let mismatches = try copy.verify(sites: sites)
             #expect(mismatches.map(\.domain) == ["b.example"])
             #expect(mismatches.first.map { $0.target.events < $0.source.events } == true)
         }
     }
 
-    private func waitForMutations(_ client: ClickHouseClient) async throws {
+    private static func waitForMutations(_ client: ClickHouseClient) throws {
         for _ in 0..<100 {
-            let pending = try await client.query(
+            let pending = try client.queryBlocking(
                 "SELECT count() FROM system.mutations WHERE database = currentDatabase() AND is_done = 0"
             ).scalar().uint64()
             if pending == 0 { return }
-            try await Task.sleep(for: .milliseconds(100))
+            usleep(100_000)
         }
         Issue.record("mutation did not finish")
     }
