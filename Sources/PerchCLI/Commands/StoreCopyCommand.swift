@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PerchClickHouse
 import PerchCore
 import PerchJournal
@@ -21,6 +22,11 @@ struct StoreCopyCommand: ParsableCommand {
             shared links are not copied (add them again with `perch users` and `perch shares`).
             """
     )
+
+    /// Why the copy stopped or failed its check; printed without the usage text, exit status 1.
+    struct Refusal: Error, CustomStringConvertible {
+        let description: String
+    }
 
     @Option(help: "The store to copy from: sqlite.")
     var from: String
@@ -88,8 +94,9 @@ struct StoreCopyCommand: ParsableCommand {
         let mismatches = try copy.verify(sites: sites)
         guard mismatches.isEmpty else {
             for mismatch in mismatches { FileHandle.standardError.write(Data("mismatch: \(mismatch)\n".utf8)) }
-            throw ValidationError(
-                "the copy differs from the source for \(mismatches.count) site(s); run it again, or see docs/clickhouse.md"
+            throw Refusal(
+                description:
+                    "the copy differs from the source for \(mismatches.count) site(s); run it again, or see docs/clickhouse.md"
             )
         }
         Self.say("copy complete and verified: \(sites.count) site(s)")
@@ -104,12 +111,14 @@ struct StoreCopyCommand: ParsableCommand {
     /// stopped before its writer caught up, or one still running): they would be left behind.
     static func checkJournalApplied(directory: String, store: SQLiteStore) throws {
         guard FileManager.default.fileExists(atPath: directory) else { return }
-        let journal = try Journal(directory: directory)
+        var logger = Logger(label: "perch.journal")
+        logger.logLevel = .warning  // only the refusal below concerns the user
+        let journal = try Journal(directory: directory, logger: logger)
         defer { journal.close() }
         let pending = try journal.open(appliedSequence: try store.appliedJournalSequence())
         guard pending == 0 else {
-            throw ValidationError(
-                "the journal in \(directory) holds \(pending) event(s) not yet in SQLite: "
+            throw Refusal(
+                description: "the journal in \(directory) holds \(pending) event(s) not yet in SQLite: "
                     + "start `perch serve` on this data directory once and stop it, then copy")
         }
     }
