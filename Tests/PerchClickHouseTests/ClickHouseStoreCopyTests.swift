@@ -172,6 +172,35 @@ import Testing
         }
     }
 
+    /// Dashboard users keep their password hashes and shared links their slugs and passwords;
+    /// copying again adds nothing; a link of a removed site is left behind.
+    @Test func dashboardAccountsAreCopiedOnce() async throws {
+        let (source, _) = try Self.source()
+        _ = try await source.saveUser(email: "ann@example.com", passwordHash: "hash-of-ann")
+        _ = try await source.createSharedLink(domain: "a.example", slug: "slug-a", passwordHash: "hash-of-link")
+        _ = try await source.createSharedLink(domain: "b.example", slug: "slug-b", passwordHash: nil)
+        _ = try source.addSite(domain: "gone.example", timezone: "UTC", rateLimit: .default)
+        _ = try await source.createSharedLink(domain: "gone.example", slug: "slug-gone", passwordHash: nil)
+        #expect(try source.removeSite(domain: "gone.example"))
+        try await ClickHouseTestServer.withMigratedDatabase { (client: ClickHouseClient) async throws in
+            let copy = Self.copy(source, into: client)
+            _ = try await BlockingWork.run { try copy.run() }
+            try await copy.copyAccounts(from: source)
+            let target = ClickHouseStore(client: client)
+            let users = try await target.users()
+            #expect(users.map(\.email) == ["ann@example.com"])
+            #expect(users.map(\.passwordHash) == ["hash-of-ann"])
+            let links = try await target.sharedLinks(domain: nil).sorted { $0.slug < $1.slug }
+            #expect(links.map(\.slug) == ["slug-a", "slug-b"])
+            #expect(links.map(\.domain) == ["a.example", "b.example"])
+            #expect(links.map(\.passwordHash) == ["hash-of-link", nil])
+
+            try await copy.copyAccounts(from: source)
+            #expect(try await target.users().count == 1)
+            #expect(try await target.sharedLinks(domain: nil).count == 2)
+        }
+    }
+
     /// The check at the end reports a site whose rows in ClickHouse differ from the source's.
     @Test func verifyReportsAMissingRow() async throws {
         let (source, _) = try Self.source()

@@ -7,7 +7,7 @@ import Testing
 
 /// `perch store copy` as a user runs it (in the ClickHouse end-to-end suite, so scripts/test-clickhouse
 /// runs it against both engines): a SQLite data directory filled by `perch dev seed` and by
-/// `perch serve` moves into ClickHouse, verified; a journal with events not yet in SQLite is refused.
+/// `perch serve` moves into ClickHouse, verified; a journal with events not yet in SQLite is refused; dashboard users come along.
 extension ClickHouseStoreEndToEndTests {
     @Test func storeCopyMovesASQLiteDataDirectoryIntoClickHouse() async throws {
         let url = try #require(
@@ -23,6 +23,9 @@ extension ClickHouseStoreEndToEndTests {
             Self.dropDatabase(database, url: url)
         }
         #expect(try perch.command(["dev", "seed", "--events", "3000", "--sites", "2"]).status == 0)
+        let user = try PerchProcess.run(
+            ["users", "add", "ann@example.com", "--data-dir", perch.dataDirectory.path], input: "a password\n")
+        #expect(user.status == 0)
 
         // Events taken by a server that was killed before its writer flushed them are only in
         // the journal: the copy refuses until a server has applied them.
@@ -48,6 +51,7 @@ extension ClickHouseStoreEndToEndTests {
                 #expect(Set(after.output.split(separator: "\n")) == Set(before.output.split(separator: "\n")))
             }
         }
+        #expect(try perch.command(["users", "list"] + store).output.contains("ann@example.com"))
         let late = try perch.command(["events", "export", "--site", "seed-1.example"] + store)
         #expect(late.output.contains("/late"))
 

@@ -8,18 +8,19 @@ import PerchSQLite
 
 /// `perch store copy --from sqlite --to clickhouse`: moves a SQLite data directory's data into
 /// ClickHouse (`ClickHouseStoreCopy`), resumably, then verifies per-site row counts.
-struct StoreCopyCommand: ParsableCommand {
+struct StoreCopyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
         abstract: "Copy a SQLite data directory's data into ClickHouse (resumable, verified).",
         discussion: """
-            Copies the sites, shield rules, goals, API keys, salts, events and sessions of the SQLite \
-            store in --data-dir into the ClickHouse database, in batches, and then compares each site's \
+            Copies the sites, shield rules, goals, API keys, salts, events, sessions, dashboard users and \
+            shared links of the SQLite store in --data-dir into the ClickHouse database, in batches, and \
+            then compares each site's \
             event and session counts (exit status 1 if any differ). Interrupted, it can be run again: it \
             continues where it stopped and never stores a row twice; a run after a complete copy adds \
             nothing. Stop `perch serve` on the data directory first: the copy refuses a journal holding \
-            events not yet in SQLite, and rows written meanwhile would not be copied. Dashboard users and \
-            shared links are not copied (add them again with `perch users` and `perch shares`).
+            events not yet in SQLite, and rows written meanwhile would not be copied. Removed sites are \
+            not copied.
             """
     )
 
@@ -59,7 +60,7 @@ struct StoreCopyCommand: ParsableCommand {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
     }
 
-    func run() throws {
+    func run() async throws {
         let directory = data.resolved()
         let environment = EnvironmentFallback(environment: ProcessInfo.processInfo.environment)
         let source: SQLiteStore
@@ -85,13 +86,31 @@ struct StoreCopyCommand: ParsableCommand {
         try Self.checkJournalApplied(directory: directory + "/journal", store: source)
 
         let client = ClickHouseClient(configuration: configuration)
-        defer { try? client.shutdownBlocking() }
-        try ClickHouseMigrator(client: client).migrate(now: SystemWallClock().nowSeconds())
-        Self.say("copying \(directory) into \(configuration)")
+        let sites: [Int64: Int64]
+        do {
+            sites = try await copy(source, into: client, from: directory)
+            try await client.shutdown()
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        Self.say("copy complete and verified: \(sites.count) site(s)")
+    }
+
+    /// Migrates, copies, copies the dashboard's accounts, verifies: the copied sites' id mapping.
+    private func copy(_ source: SQLiteStore, into client: ClickHouseClient, from directory: String) async throws
+        -> [Int64: Int64]
+    {
         var copy = ClickHouseStoreCopy(source: source, target: ClickHouseStore(client: client)) { Self.say($0) }
         copy.batchSize = batchSize
-        let sites = try copy.run()
-        let mismatches = try copy.verify(sites: sites)
+        let rows = copy
+        let sites = try await BlockingWork.run {
+            try ClickHouseMigrator(client: client).migrate(now: SystemWallClock().nowSeconds())
+            Self.say("copying \(directory) into \(client.configuration)")
+            return try rows.run()
+        }
+        try await copy.copyAccounts(from: source)
+        let mismatches = try await BlockingWork.run { try rows.verify(sites: sites) }
         guard mismatches.isEmpty else {
             for mismatch in mismatches { FileHandle.standardError.write(Data("mismatch: \(mismatch)\n".utf8)) }
             throw Refusal(
@@ -99,7 +118,7 @@ struct StoreCopyCommand: ParsableCommand {
                     "the copy differs from the source for \(mismatches.count) site(s); run it again, or see docs/clickhouse.md"
             )
         }
-        Self.say("copy complete and verified: \(sites.count) site(s)")
+        return sites
     }
 
     /// Writes a progress line at once (unbuffered, so it shows as it happens also through a pipe).

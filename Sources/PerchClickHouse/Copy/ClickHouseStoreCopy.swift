@@ -2,7 +2,8 @@ import PerchCore
 import PerchStats
 
 /// `perch store copy --from sqlite --to clickhouse`: moves a store's sites, shield rules, goals,
-/// API keys, salts, events and sessions into ClickHouse, resumably, then verifies row counts.
+/// API keys, salts, events and sessions into ClickHouse, resumably, then verifies row counts
+/// (dashboard accounts: `copyAccounts(from:)`, async like their role).
 ///
 /// * Configuration is copied through the roles, each item only if the target lacks it, so a run
 ///   again adds nothing. Sites keep their domains; their ClickHouse ids (hashes of the domain)
