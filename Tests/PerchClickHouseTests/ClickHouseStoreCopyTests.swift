@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func aCopyHoldsTheSameRowsAndConfiguration() async throws {
-        let (source, secret) = try Self.source()
+        let (source, secret) = try await BlockingWork.run { try Self.source() }
         try await Self.onServer { client in
             let copy = Self.copy(source, into: client)
             let sites = try copy.run()
@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func aSecondRunCopiesNothingMore() async throws {
-        let (source, _) = try Self.source()
+        let (source, _) = try await BlockingWork.run { try Self.source() }
         try await Self.onServer { client in
             let sites = try Self.copy(source, into: client).run()
             let rows = try Self.rawRows(client)
@@ -147,7 +147,7 @@ import Testing
     /// at several batches (among events and among sessions), then run again: same rows, once.
     @Test(arguments: [(ClickHouseStoreCopy.Step.inserted, 3), (.recorded, 3), (.inserted, 12), (.recorded, 14)])
     func anInterruptedCopyResumedHoldsEveryRowOnce(step: ClickHouseStoreCopy.Step, batch: Int) async throws {
-        let (source, _) = try Self.source()
+        let (source, _) = try await BlockingWork.run { try Self.source() }
         try await Self.onServer { client in
             var interrupted = Self.copy(source, into: client)
             interrupted.afterStep = { at, count in
@@ -175,7 +175,7 @@ import Testing
     /// Dashboard users keep their password hashes and shared links their slugs and passwords;
     /// copying again adds nothing; a link of a removed site is left behind.
     @Test func dashboardAccountsAreCopiedOnce() async throws {
-        let (source, _) = try Self.source()
+        let (source, _) = try await BlockingWork.run { try Self.source() }
         _ = try await source.saveUser(email: "ann@example.com", passwordHash: "hash-of-ann")
         _ = try await source.createSharedLink(domain: "a.example", slug: "slug-a", passwordHash: "hash-of-link")
         _ = try await source.createSharedLink(domain: "b.example", slug: "slug-b", passwordHash: nil)
@@ -203,7 +203,7 @@ import Testing
 
     /// The check at the end reports a site whose rows in ClickHouse differ from the source's.
     @Test func verifyReportsAMissingRow() async throws {
-        let (source, _) = try Self.source()
+        let (source, _) = try await BlockingWork.run { try Self.source() }
         try await Self.onServer { client in
             let copy = Self.copy(source, into: client)
             let sites = try copy.run()
