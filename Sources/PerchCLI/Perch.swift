@@ -9,7 +9,7 @@ package struct Perch: AsyncParsableCommand {
             ServeCommand.self, SitesCommand.self, EventsCommand.self, SessionsCommand.self, GeoIPCommand.self,
             ShieldsCommand.self, DropsCommand.self,
             KeysCommand.self, GoalsCommand.self, UsersCommand.self, SharesCommand.self,
-            DatasetsCommand.self, UserAgentCommand.self, DevCommand.self,
+            DatasetsCommand.self, UserAgentCommand.self, DevCommand.self, StoreCommand.self,
         ]
     )
 

@@ -23,6 +23,15 @@ extension ClickHouseStore {
         return key
     }
 
+    /// Stores a key copied from another store (`perch store copy`) under a new id, keeping its
+    /// secret's hash (so the secret keeps working), prefix, limit, site and creation time.
+    package func importAPIKey(_ copied: CopiedAPIKey) throws {
+        let site = try copied.key.siteDomain.map { try activeSiteRow(domain: $0).site }
+        var key = copied.key
+        key.id = Self.randomID()
+        try insert(KeyRow(key: key, keyHash: copied.keyHash, siteID: site?.id, revoked: false))
+    }
+
     /// Keys not revoked, oldest first.
     package func apiKeys() throws(ClickHouseError) -> [APIKey] {
         try keyRows(where: nil).filter { !$0.revoked }.map(\.key)
