@@ -134,5 +134,12 @@ enum QueryValidator {
                 "Event metric(s) `\(eventMetrics.joined(separator: ", "))` cannot be queried along with session "
                     + "dimension(s) `\(sessionDimensions.joined(separator: ", "))`")
         }
+        // Perch's planner groups these on the sessions alone, where goals are not matched (Plausible
+        // answers them by joining events to sessions): refused with a reason rather than failing.
+        if query.dimensions.contains(.event(.goal)), !sessionDimensions.isEmpty {
+            throw QueryError(
+                "Dimension `event:goal` cannot be queried along with session dimension(s) "
+                    + "`\(sessionDimensions.joined(separator: ", "))` (not supported by Perch)")
+        }
     }
 }

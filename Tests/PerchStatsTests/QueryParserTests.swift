@@ -150,6 +150,10 @@ struct QueryParserTests {
             "Event metric(s) `events` cannot be queried along with session dimension(s) `visit:exit_page`"
         ),
         (
+            #"{"site_id":"a.com","metrics":["visitors"],"date_range":"all","dimensions":["event:goal","visit:entry_page"]}"#,
+            "Dimension `event:goal` cannot be queried along with session dimension(s) `visit:entry_page` (not supported by Perch)"
+        ),
+        (
             #"{"site_id":"a.com","metrics":["visitors"],"date_range":"7d","include":{"time_labels":true}}"#,
             "Invalid include.time_labels: requires a time dimension."
         ),
