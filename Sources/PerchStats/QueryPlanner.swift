@@ -72,11 +72,10 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         var sides: [(TableSide, [Metric])] = []
         if !eventMetrics.isEmpty || sessionMetrics.isEmpty { sides.append((.events, eventMetrics)) }
         if !sessionMetrics.isEmpty { sides.append((.sessions, sessionMetrics)) }
-        // An event filter on the sessions side selects sessions by their events, a visit filter on
-        // the events side reads the events' copies of visit attributes: both are left to SQL.
+        // An event filter on the sessions side selects sessions by their events: left to SQL. (A
+        // visit filter on the events side reads the events' copies, which a store may hold.)
         let leaves = query.query.filters.flatMap { $0.leaves() }.map(\.0.dimension)
         if leaves.contains(where: \.isEventDimension), sides.contains(where: { $0.0 == .sessions }) { return nil }
-        if leaves.contains(where: { !$0.isEventDimension }), sides.contains(where: { $0.0 == .events }) { return nil }
         // Goals join the events only; a percentage of goal completers divides by them too.
         if case .goals = key, sides.contains(where: { $0.0 == .sessions }) || metrics.contains(.percentage) {
             return nil
@@ -91,6 +90,13 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
                 totals.append(SideGroupsRequest(side: side, key: .whole, aggregates: [context.totalVisitors(side)]))
             }
         }
+        // `group_conversion_rate`'s denominators: the same groups, under `conversionFilters`.
+        var groupDenominator: SideGroupsRequest?
+        if metrics.contains(.groupConversionRate) {
+            if case .goals = key { return nil }
+            guard context.side(of: .groupConversionRate) == .events else { return nil }
+            groupDenominator = SideGroupsRequest(side: .events, key: key, aggregates: [context.totalVisitors(.events)])
+        }
         var conversionTotal: SideGroupsRequest?
         if metrics.contains(.conversionRate) {
             guard context.side(of: .conversionRate) == .events else { return nil }
@@ -102,7 +108,7 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
             sessionsFrom: query.range.from - PlanContext<Dialect>.sessionLookback, filters: query.query.filters,
             sides: requests, totals: totals, conversionTotal: conversionTotal,
             conversionFilters: query.query.filters.filter { !PlanContext<Dialect>.isGoalOrPropLeaf($0) },
-            goals: query.goals)
+            goals: query.goals, groupDenominator: groupDenominator)
     }
 
     /// How a precomputed side groups its rows: one time dimension, a goal alone, or any
@@ -141,7 +147,7 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     private static var precomputableMetrics: Set<Metric> {
         [
             .visitors, .visits, .pageviews, .events, .bounceRate, .visitDuration, .viewsPerVisit, .percentage,
-            .conversionRate,
+            .conversionRate, .groupConversionRate,
         ]
     }
 

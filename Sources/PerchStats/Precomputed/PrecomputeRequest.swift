@@ -30,6 +30,9 @@ package struct PrecomputeRequest: Sendable {
     package var conversionFilters: [Filter]
     /// The site's goals, which goal filters and the `event:goal` dimension name.
     package var goals: [Goal]
+    /// The visitors per group `group_conversion_rate` divides by (the events side, keyed as the
+    /// sides, one distinct count), under `conversionFilters`.
+    package var groupDenominator: SideGroupsRequest? = nil
 }
 
 /// What a store computed for a `PrecomputeRequest`: each side's groups, and each total, as JSON.
@@ -37,11 +40,16 @@ package struct PrecomputedGroups: Sendable {
     package var sides: [TableSide: String]
     package var totals: [TableSide: String]
     package var conversionTotal: String?
+    package var groupDenominator: String?
 
-    package init(sides: [TableSide: String] = [:], totals: [TableSide: String] = [:], conversionTotal: String? = nil) {
+    package init(
+        sides: [TableSide: String] = [:], totals: [TableSide: String] = [:], conversionTotal: String? = nil,
+        groupDenominator: String? = nil
+    ) {
         self.sides = sides
         self.totals = totals
         self.conversionTotal = conversionTotal
+        self.groupDenominator = groupDenominator
     }
 }
 

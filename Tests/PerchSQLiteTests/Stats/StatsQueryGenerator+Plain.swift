@@ -30,16 +30,22 @@ extension StatsQueryGenerator {
         for _ in 0..<(1 + random.below(3)) where !candidates.isEmpty {
             metrics.append(candidates.remove(at: random.below(candidates.count)))
         }
-        // Event metrics or an event dimension read events: filter those by event attributes;
-        // otherwise sessions: filter by visit attributes.
-        let readsEvents =
+        // Event metrics or an event dimension read events: filter those by event attributes or
+        // their copies of visit attributes; otherwise sessions: filter by visit attributes.
+        let readsEventsByShape =
             dimensions.contains(where: \.isEventDimension)
             || metrics.contains { $0 == .pageviews || $0 == .events }
         let readsSessions = metrics.contains { [.bounceRate, .visitDuration, .viewsPerVisit].contains($0) }
+        // Either-table metrics alone by visit attributes read events too when an event filter is
+        // given (a dashboard panel under a goal or page filter).
+        let readsEvents =
+            readsEventsByShape
+            || (!readsSessions && !dimensions.contains(where: \.isSessionOnly) && random.chance(25))
         let generator = FilterGenerator(site: site, noPage: metrics.contains(.viewsPerVisit), topLevelProps: true)
         var pool: [Dimension] =
             readsEvents
-            ? (readsSessions ? [] : [.event(.name), .event(.page), .prop("plan")])
+            ? (readsSessions
+                ? [] : [.event(.name), .event(.page), .prop("plan"), .visit(.source), .visit(.country)])
             : [.visit(.source), .visit(.country), .visit(.browser), .visit(.entryPage)]
         if readsEvents, !readsSessions, !site.goals.isEmpty { pool.append(.event(.goal)) }
         var filters: [Filter] = []
@@ -64,6 +70,12 @@ extension StatsQueryGenerator {
         }
         if dimensions == [.event(.goal)] || (goalFiltered && !readsSessions), random.chance(60) {
             metrics.insert(.conversionRate, at: random.below(metrics.count + 1))
+        }
+        // And each group's own rate (the dashboard's panels under a goal filter).
+        if goalFiltered, !readsSessions, !dimensions.contains(where: \.isSessionOnly), !metrics.contains(.percentage),
+            random.chance(50)
+        {
+            metrics.insert(.groupConversionRate, at: random.below(metrics.count + 1))
         }
         return shaped(site: site, metrics: metrics, dimensions: dimensions, filters: filters, world, &random)
     }
