@@ -72,10 +72,8 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         var sides: [(TableSide, [Metric])] = []
         if !eventMetrics.isEmpty || sessionMetrics.isEmpty { sides.append((.events, eventMetrics)) }
         if !sessionMetrics.isEmpty { sides.append((.sessions, sessionMetrics)) }
-        // An event filter on the sessions side selects sessions by their events: left to SQL. (A
-        // visit filter on the events side reads the events' copies, which a store may hold.)
-        let leaves = query.query.filters.flatMap { $0.leaves() }.map(\.0.dimension)
-        if leaves.contains(where: \.isEventDimension), sides.contains(where: { $0.0 == .sessions }) { return nil }
+        // An event filter on the sessions side selects sessions by their events, a visit filter on
+        // the events side reads the events' copies: a store may hold both.
         // Goals join the events only; a percentage of goal completers divides by them too.
         if case .goals = key, sides.contains(where: { $0.0 == .sessions }) || metrics.contains(.percentage) {
             return nil
@@ -84,8 +82,13 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         var totals: [SideGroupsRequest] = []
         for (side, metrics) in sides {
             let aggregates = context.groupedColumns(side, metrics: metrics).aggregates
-            guard aggregates.allSatisfy({ $0 == .count || $0.measure != nil }) else { return nil }
-            requests.append(SideGroupsRequest(side: side, key: key, aggregates: aggregates))
+            let entryPage = side == .sessions ? context.entryPageAggregates : nil
+            let described = { (aggregate: Aggregate) in
+                aggregate == .count || aggregate.measure != nil || aggregate == entryPage?.bounces
+                    || aggregate == entryPage?.visits
+            }
+            guard aggregates.allSatisfy(described) else { return nil }
+            requests.append(SideGroupsRequest(side: side, key: key, aggregates: aggregates, entryPage: entryPage))
             if metrics.contains(.percentage) {
                 totals.append(SideGroupsRequest(side: side, key: .whole, aggregates: [context.totalVisitors(side)]))
             }

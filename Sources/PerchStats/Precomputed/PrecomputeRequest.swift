@@ -8,8 +8,10 @@
 /// range are those of spec §14.4: events with `from ≤ timestamp < to` other than engagement
 /// events; sessions with `sessionsFrom ≤ start < to` and `timestamp ≥ from`; and of those, the
 /// ones every filter keeps. Filters are leaves with text clauses (any operator, with or without
-/// case) under and/or/not; on the events side they name event dimensions only (goals and
-/// properties included), on the sessions side visit dimensions only, and compare the value the
+/// case) under and/or/not, on any dimension but time: on the events side a visit dimension
+/// reads the event's copy; on the sessions side a top-level filter naming an event dimension
+/// (goals and properties included) keeps the sessions with an event in range it keeps. Leaves
+/// compare the value the
 /// dimension's results show (as `PlanContext.leafCondition` does): the empty-value label, a
 /// property's `(none)`.
 package struct PrecomputeRequest: Sendable {
@@ -76,6 +78,8 @@ package struct SideGroupsRequest: Sendable {
 
     package var side: TableSide
     package var key: Key
-    /// In result order; each `.count` or over a `Measure`.
+    /// In result order; each `.count`, over a `Measure`, or one of `entryPage`'s.
     package var aggregates: [Aggregate]
+    /// On the sessions side under a page filter, `bounce_rate`'s aggregates.
+    package var entryPage: EntryPageAggregates? = nil
 }

@@ -161,8 +161,30 @@ import Testing
         body(#""visits","pageviews""#, filters: #"["is","visit:source",["Newsletter"]]"#),
     ]
 
+    /// Session metrics under event filters (the sessions with a matching event; `bounce_rate`
+    /// counting those that entered on a filtered page).
+    static let sessionsByEventBodies = [
+        body(
+            #""visitors","visits","pageviews","bounce_rate","visit_duration""#,
+            filters: #"["is","event:page",["/blog"]]"#),
+        body(
+            #""visitors","bounce_rate","visit_duration""#, #""visit:source""#,
+            filters: #"["contains","event:page",["blog"],{"case_sensitive":false}]"#),
+        body(#""visits","bounce_rate","views_per_visit""#, filters: #"["is","event:name",["Signup"]]"#),
+        body(
+            #""bounce_rate","visit_duration""#,
+            filters: #"["is","event:goal",["Signup"]],["is","visit:country",["DE","US"]]"#),
+        body(
+            #""visitors","bounce_rate","percentage""#, #""visit:browser""#,
+            filters: #"["is_not","event:page",["/pricing"]]"#),
+        body(#""bounce_rate","visits""#, #""event:page""#, filters: #"["matches_wildcard","event:page",["/blog*"]]"#),
+        body(
+            #""visit_duration""#,
+            filters: #"["or",[["is","event:props:plan",["pro"]],["is","visit:browser",["Firefox"]]]]"#),
+    ]
+
     enum Shape: String, CaseIterable {
-        case goals, properties, textFilters, dimensions, cities, groupConversions, eventVisits
+        case goals, properties, textFilters, dimensions, cities, groupConversions, eventVisits, sessionsByEvents
 
         var bodies: [String] {
             switch self {
@@ -173,6 +195,7 @@ import Testing
             case .cities: cityBodies
             case .groupConversions: groupConversionBodies
             case .eventVisits: eventVisitBodies
+            case .sessionsByEvents: sessionsByEventBodies
             }
         }
     }

@@ -45,7 +45,11 @@ extension StatsQueryGenerator {
         var pool: [Dimension] =
             readsEvents
             ? (readsSessions
-                ? [] : [.event(.name), .event(.page), .prop("plan"), .visit(.source), .visit(.country)])
+                // Session metrics under an event filter: the sessions with a matching event.
+                ? [.event(.name), .event(.page), .prop("plan")].filter {
+                    $0 != .event(.page) || !metrics.contains(.viewsPerVisit)
+                }
+                : [.event(.name), .event(.page), .prop("plan"), .visit(.source), .visit(.country)])
             : [.visit(.source), .visit(.country), .visit(.browser), .visit(.entryPage)]
         if readsEvents, !readsSessions, !site.goals.isEmpty { pool.append(.event(.goal)) }
         var filters: [Filter] = []
