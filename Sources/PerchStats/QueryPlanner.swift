@@ -123,8 +123,14 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         if dimensions.isEmpty { return .whole }
         if dimensions.count == 1, dimensions[0].isTime { return context.rangeBuckets.map { .buckets($0) } }
         if dimensions == [.event(.goal)] { return .goals(query.goals) }
-        guard !dimensions.contains(where: { $0.isTime || $0 == .event(.goal) }) else { return nil }
-        return .dimensions(dimensions)
+        guard !dimensions.contains(.event(.goal)) else { return nil }
+        guard dimensions.contains(where: \.isTime) else { return .dimensions(dimensions) }
+        // A time bucket beside other dimensions: the buckets, when each is one range.
+        guard dimensions.count(where: \.isTime) == 1, let granularity = query.timeGranularity,
+            query.range.bucketCountEstimate(granularity) <= 1_000,
+            let buckets = TimeBuckets.intervals(of: query.range, granularity: granularity, schedule: context.schedule)
+        else { return nil }
+        return .dimensionsAndBuckets(dimensions, buckets)
     }
 
     /// A filter a store can apply by comparing texts: any operator, with or without case, over

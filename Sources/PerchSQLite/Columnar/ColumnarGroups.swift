@@ -60,8 +60,13 @@ enum ColumnarGroups {
         case .whole:
             groups.ensureGroup(key: "")
             for row in rows { groups.select(row: row, group: 0) }
-        case .dimensions(let keyDimensions):
-            let keyColumns = keyDimensions.compactMap(dimensions.events)
+        case .dimensions(let keyDimensions), .dimensionsAndBuckets(let keyDimensions, _):
+            var bucketColumn: LabelColumn?
+            if case .dimensionsAndBuckets(_, let buckets) = request.key {
+                guard let column = BucketColumn.events(events, span: span, buckets: buckets) else { return nil }
+                bucketColumn = column
+            }
+            let keyColumns = keyDimensions.compactMap { $0.isTime ? bucketColumn : dimensions.events($0) }
             guard keyColumns.count == keyDimensions.count,
                 var grouping = LabelGrouping(keyColumns, dictionarySize: columns.dictionary.count)
             else { return nil }
@@ -157,8 +162,14 @@ enum ColumnarGroups {
         case .whole:
             groups.ensureGroup(key: "")
             for row in 0..<sessions.count where inRange(row) { groups.select(row: row, group: 0) }
-        case .dimensions(let keyDimensions):
-            let keyColumns = keyDimensions.compactMap(dimensions.sessions)
+        case .dimensions(let keyDimensions), .dimensionsAndBuckets(let keyDimensions, _):
+            var bucketColumn: LabelColumn?
+            if case .dimensionsAndBuckets(_, let buckets) = request.key {
+                guard let column = BucketColumn.sessions(sessions, from: range.from, to: range.to, buckets: buckets)
+                else { return nil }
+                bucketColumn = column
+            }
+            let keyColumns = keyDimensions.compactMap { $0.isTime ? bucketColumn : dimensions.sessions($0) }
             guard keyColumns.count == keyDimensions.count,
                 var grouping = LabelGrouping(keyColumns, dictionarySize: columns.dictionary.count)
             else { return nil }

@@ -74,6 +74,9 @@ package struct SideGroupsRequest: Sendable {
         /// or `from` for a session begun before it), keyed by its label; no group for an empty
         /// bucket.
         case buckets([TimeBuckets.Bucket])
+        /// The dimensions' values as `.dimensions` keys them, the one time dimension among them
+        /// by its bucket as `.buckets` keys it; no group without rows.
+        case dimensionsAndBuckets([Dimension], [TimeBuckets.Bucket])
     }
 
     package var side: TableSide

@@ -7,7 +7,8 @@ import Testing
 /// The shapes the column cache answers beyond plain breakdowns (issue 14): goal breakdowns and
 /// conversion rates, custom properties, text-matching filters of every operator (with and
 /// without case), several dimensions at once, cities, group conversion rates, and event
-/// breakdowns by or filtered by visit attributes (the events' copies). Each query must be one the cache
+/// breakdowns by or filtered by visit attributes (the events' copies), session metrics under
+/// event filters, and a time bucket beside other dimensions. Each query must be one the cache
 /// answers, with the answer SQL alone gives.
 @Suite struct ColumnarShapesTests {
     typealias Rows = ColumnarRows
@@ -183,8 +184,20 @@ import Testing
             filters: #"["or",[["is","event:props:plan",["pro"]],["is","visit:browser",["Firefox"]]]]"#),
     ]
 
+    /// A time bucket beside other dimensions, on either side.
+    static let timeBesideBodies = [
+        body(#""visitors""#, #""time:day","visit:source""#),
+        body(#""visitors","pageviews""#, #""event:page","time:hour""#),
+        body(#""visitors","bounce_rate""#, #""time:day","visit:browser""#, filters: #"["is","event:page",["/blog"]]"#),
+        body(
+            #""visitors","group_conversion_rate""#, #""time:day","visit:source""#,
+            filters: #"["is","event:goal",["Signup"]]"#),
+        body(#""visits","visit_duration""#, #""visit:country","time:month""#),
+    ]
+
     enum Shape: String, CaseIterable {
         case goals, properties, textFilters, dimensions, cities, groupConversions, eventVisits, sessionsByEvents
+        case timeBeside
 
         var bodies: [String] {
             switch self {
@@ -196,6 +209,7 @@ import Testing
             case .groupConversions: groupConversionBodies
             case .eventVisits: eventVisitBodies
             case .sessionsByEvents: sessionsByEventBodies
+            case .timeBeside: timeBesideBodies
             }
         }
     }

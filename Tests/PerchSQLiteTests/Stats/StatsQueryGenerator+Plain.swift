@@ -2,9 +2,9 @@ import PerchCore
 import PerchStats
 
 /// Plain queries: the kind the SQLite store's column cache answers (`QueryPlanner.precomputeRequest`):
-/// non-time dimensions (a goal alone, properties, two at once) or one time dimension, metrics of
-/// counts and sums (and conversion rates), and text filters of any operator on the one side the
-/// query reads — so a world with the cache loaded exercises it on most of them.
+/// non-time dimensions (a goal alone, properties, two at once), one time dimension alone or
+/// beside them, metrics of counts and sums (and conversion rates), and text filters of any
+/// operator (event filters on session metrics, visit filters on event metrics included) — so a world with the cache loaded exercises it on most of them.
 extension StatsQueryGenerator {
     static let plainDimensions: [Dimension?] = [
         nil, nil, .event(.page), .event(.name), .visit(.source), .visit(.country), .visit(.browser),
@@ -24,6 +24,10 @@ extension StatsQueryGenerator {
                 main.isEventDimension
                 ? [.event(.page), .event(.name), .prop("plan")] : [.visit(.source), .visit(.country), .visit(.browser)]
             if let second = pool.filter({ $0 != main }).randomElement(using: &random) { dimensions.append(second) }
+        }
+        if let main = dimensions.first, !main.isTime, main != .event(.goal), random.chance(20) {
+            // A time bucket beside them.
+            dimensions.insert(.time(random.pick([.hour, .day, .month])), at: random.below(dimensions.count + 1))
         }
         var candidates = candidateMetrics(dimensions).filter(plainMetrics.contains)
         var metrics: [Metric] = []
