@@ -58,9 +58,9 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     }
 
     /// What a store may compute for `plan` outside SQL, nil when the query is not plain enough:
-    /// non-time dimensions (a goal only alone) or one time dimension whose buckets are single
-    /// ranges, only the metrics below (whose aggregates are all `Measure`s), and only
-    /// text-comparing filters on the one table the query reads (`isPrecomputable`). The store
+    /// dimensions (a goal only alone) with at most one time dimension, whose buckets are single
+    /// ranges; only the metrics below (whose aggregates are `Measure`s or `EntryPageAggregates`);
+    /// only text-comparing filters (`isPrecomputable`). The store
     /// answers nil in turn when it cannot (a dimension it does not keep, a range it does not hold).
     package func precomputeRequest(_ query: ValidatedQuery) -> PrecomputeRequest? {
         let context = PlanContext(query: query, dialect: dialect)
@@ -115,7 +115,7 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     }
 
     /// How a precomputed side groups its rows: one time dimension, a goal alone, or any
-    /// number of other dimensions; nil for a mix.
+    /// number of other dimensions, one of them maybe a time bucket; nil for a goal among others.
     private static func precomputeKey(_ query: ValidatedQuery, _ context: PlanContext<Dialect>) -> SideGroupsRequest
         .Key?
     {

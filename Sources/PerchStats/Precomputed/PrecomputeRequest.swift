@@ -3,16 +3,15 @@
 /// instead of scanning the tables, and the rest of the plan (joins, metrics, rounding, order,
 /// pages) is unchanged.
 ///
-/// Only plain queries are described: non-time dimensions or one time dimension, metrics made of
-/// `Measure`s, and filters that compare texts (see `QueryPlanner.precomputeRequest`). Rows in
+/// Only plain queries are described: dimensions with at most one time bucket, metrics made of
+/// `Measure`s (and `bounce_rate`'s `EntryPageAggregates`), and filters that compare texts (see `QueryPlanner.precomputeRequest`). Rows in
 /// range are those of spec §14.4: events with `from ≤ timestamp < to` other than engagement
 /// events; sessions with `sessionsFrom ≤ start < to` and `timestamp ≥ from`; and of those, the
 /// ones every filter keeps. Filters are leaves with text clauses (any operator, with or without
 /// case) under and/or/not, on any dimension but time: on the events side a visit dimension
 /// reads the event's copy; on the sessions side a top-level filter naming an event dimension
 /// (goals and properties included) keeps the sessions with an event in range it keeps. Leaves
-/// compare the value the
-/// dimension's results show (as `PlanContext.leafCondition` does): the empty-value label, a
+/// compare the value the dimension's results show (as `PlanContext.leafCondition` does): the empty-value label, a
 /// property's `(none)`.
 package struct PrecomputeRequest: Sendable {
     package var siteKey: Int64
