@@ -215,9 +215,17 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
         return "SELECT \(raw: select) FROM (\(perSession))" + groupBy(dimensionIndices)
     }
 
-    /// Group conversion denominators: visitors per non-goal group, goal filters left out.
+    /// Group conversion denominators: visitors per non-goal group, goal filters left out (read
+    /// from the store's precomputed groups if there are some).
     func groupDenominatorCTE() -> SQLFragment {
         let indices = nonGoalDimensionIndices
+        if let json = precomputed.groupDenominator, let rows = dialect.precomputedRows(json) {
+            let keys: [SQLFragment] = indices.enumerated().map {
+                "\(dialect.hashGroupedColumn($0.offset)) AS d\(raw: String($0.element))"
+            }
+            let total: SQLFragment = "\(dialect.hashGroupedColumn(indices.count)) AS total"
+            return "SELECT " + SQLFragment.joined(keys + [total], separator: ", ") + " FROM " + rows
+        }
         var columns = dimensionColumns(.events, indices)
         columns.append("\(dialect.countDistinct("e.user_id")) AS total")
         return "SELECT " + SQLFragment.joined(columns, separator: ", ") + " FROM "

@@ -88,9 +88,9 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     }
 
     /// What a store may compute for `plan` outside SQL, nil when the query is not plain enough:
-    /// non-time dimensions (a goal only alone) or one time dimension whose buckets are single
-    /// ranges, only the metrics below (whose aggregates are all `Measure`s), and only
-    /// text-comparing filters on the one table the query reads (`isPrecomputable`). The store
+    /// dimensions (a goal only alone) with at most one time dimension, whose buckets are single
+    /// ranges; only the metrics below (whose aggregates are `Measure`s or `EntryPageAggregates`);
+    /// only text-comparing filters (`isPrecomputable`). The store
     /// answers nil in turn when it cannot (a dimension it does not keep, a range it does not hold).
     package func precomputeRequest(_ query: ValidatedQuery) -> PrecomputeRequest? {
         let context = PlanContext(query: query, dialect: dialect)
@@ -103,10 +103,7 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         if !eventMetrics.isEmpty || sessionMetrics.isEmpty { sides.append((.events, eventMetrics)) }
         if !sessionMetrics.isEmpty { sides.append((.sessions, sessionMetrics)) }
         // An event filter on the sessions side selects sessions by their events, a visit filter on
-        // the events side reads the events' copies of visit attributes: both are left to SQL.
-        let leaves = query.query.filters.flatMap { $0.leaves() }.map(\.0.dimension)
-        if leaves.contains(where: \.isEventDimension), sides.contains(where: { $0.0 == .sessions }) { return nil }
-        if leaves.contains(where: { !$0.isEventDimension }), sides.contains(where: { $0.0 == .events }) { return nil }
+        // the events side reads the events' copies: a store may hold both.
         // Goals join the events only; a percentage of goal completers divides by them too.
         if case .goals = key, sides.contains(where: { $0.0 == .sessions }) || metrics.contains(.percentage) {
             return nil
@@ -115,11 +112,23 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         var totals: [SideGroupsRequest] = []
         for (side, metrics) in sides {
             let aggregates = context.groupedColumns(side, metrics: metrics).aggregates
-            guard aggregates.allSatisfy({ $0 == .count || $0.measure != nil }) else { return nil }
-            requests.append(SideGroupsRequest(side: side, key: key, aggregates: aggregates))
+            let entryPage = side == .sessions ? context.entryPageAggregates : nil
+            let described = { (aggregate: Aggregate) in
+                aggregate == .count || aggregate.measure != nil || aggregate == entryPage?.bounces
+                    || aggregate == entryPage?.visits
+            }
+            guard aggregates.allSatisfy(described) else { return nil }
+            requests.append(SideGroupsRequest(side: side, key: key, aggregates: aggregates, entryPage: entryPage))
             if metrics.contains(.percentage) {
                 totals.append(SideGroupsRequest(side: side, key: .whole, aggregates: [context.totalVisitors(side)]))
             }
+        }
+        // `group_conversion_rate`'s denominators: the same groups, under `conversionFilters`.
+        var groupDenominator: SideGroupsRequest?
+        if metrics.contains(.groupConversionRate) {
+            if case .goals = key { return nil }
+            guard context.side(of: .groupConversionRate) == .events else { return nil }
+            groupDenominator = SideGroupsRequest(side: .events, key: key, aggregates: [context.totalVisitors(.events)])
         }
         var conversionTotal: SideGroupsRequest?
         if metrics.contains(.conversionRate) {
@@ -132,11 +141,11 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
             sessionsFrom: query.range.from - PlanContext<Dialect>.sessionLookback, filters: query.query.filters,
             sides: requests, totals: totals, conversionTotal: conversionTotal,
             conversionFilters: query.query.filters.filter { !PlanContext<Dialect>.isGoalOrPropLeaf($0) },
-            goals: query.goals)
+            goals: query.goals, groupDenominator: groupDenominator)
     }
 
     /// How a precomputed side groups its rows: one time dimension, a goal alone, or any
-    /// number of other dimensions; nil for a mix.
+    /// number of other dimensions, one of them maybe a time bucket; nil for a goal among others.
     private static func precomputeKey(_ query: ValidatedQuery, _ context: PlanContext<Dialect>) -> SideGroupsRequest
         .Key?
     {
@@ -144,8 +153,14 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
         if dimensions.isEmpty { return .whole }
         if dimensions.count == 1, dimensions[0].isTime { return context.rangeBuckets.map { .buckets($0) } }
         if dimensions == [.event(.goal)] { return .goals(query.goals) }
-        guard !dimensions.contains(where: { $0.isTime || $0 == .event(.goal) }) else { return nil }
-        return .dimensions(dimensions)
+        guard !dimensions.contains(.event(.goal)) else { return nil }
+        guard dimensions.contains(where: \.isTime) else { return .dimensions(dimensions) }
+        // A time bucket beside other dimensions: the buckets, when each is one range.
+        guard dimensions.count(where: \.isTime) == 1, let granularity = query.timeGranularity,
+            query.range.bucketCountEstimate(granularity) <= 1_000,
+            let buckets = TimeBuckets.intervals(of: query.range, granularity: granularity, schedule: context.schedule)
+        else { return nil }
+        return .dimensionsAndBuckets(dimensions, buckets)
     }
 
     /// A filter a store can apply by comparing texts: any operator, with or without case, over
@@ -171,7 +186,7 @@ package struct QueryPlanner<Dialect: SQLDialect>: Sendable {
     private static var precomputableMetrics: Set<Metric> {
         [
             .visitors, .visits, .pageviews, .events, .bounceRate, .visitDuration, .viewsPerVisit, .percentage,
-            .conversionRate,
+            .conversionRate, .groupConversionRate,
         ]
     }
 

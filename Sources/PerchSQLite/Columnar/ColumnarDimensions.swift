@@ -1,7 +1,8 @@
 import PerchStats
 
 /// The dimensions a site's columns hold, as `LabelColumn`s of one side: on the events side event
-/// names, pages, hostnames and properties; on the sessions side visit attributes (cities
+/// names, pages, hostnames, properties and the events' copies of the visit attributes (session-
+/// only ones aside, which SQL reads from the session); on the sessions side visit attributes (cities
 /// included) and, for `event:page` and `event:hostname`, the entry page and hostname (SQL's
 /// reading of those on sessions).
 struct ColumnarDimensions {
@@ -24,6 +25,15 @@ struct ColumnarDimensions {
                 // text that does not decode is not expected (SQL would fail on it).
                 PropsColumn.decode(dictionary[code])?.first { $0.key == key }?.value ?? "(none)"
             }
+        case .visit(let attribute) where !attribute.isSessionOnly:
+            guard let column = VisitTuples.column(attribute.column) else { return nil }
+            let tuples = columns.numbers.visits
+            let emptyLabel = attribute.emptyLabel
+            // Read through the event's combination once per query, into a column of its own.
+            return LabelColumn(
+                codes: events.visits.map { tuples.code(of: $0, column: column) },
+                isInteger: attribute.column == "city_geoname_id"
+            ) { dictionary.label(of: $0, emptyLabel: emptyLabel) }
         default: return nil
         }
     }

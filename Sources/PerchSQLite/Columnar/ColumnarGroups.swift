@@ -27,7 +27,7 @@ enum ColumnarGroups {
             guard
                 let selected = sessionRows(
                     request, filters: filters, range: range, columns: columns, regexp: regexp),
-                let read = sessionOperands(request.aggregates, columns: columns)
+                let read = sessionOperands(request, columns: columns, regexp: regexp)
             else { return nil }
             (groups, operands) = (selected, read)
         }
@@ -60,8 +60,13 @@ enum ColumnarGroups {
         case .whole:
             groups.ensureGroup(key: "")
             for row in rows { groups.select(row: row, group: 0) }
-        case .dimensions(let keyDimensions):
-            let keyColumns = keyDimensions.compactMap(dimensions.events)
+        case .dimensions(let keyDimensions), .dimensionsAndBuckets(let keyDimensions, _):
+            var bucketColumn: LabelColumn?
+            if case .dimensionsAndBuckets(_, let buckets) = request.key {
+                guard let column = BucketColumn.events(events, span: span, buckets: buckets) else { return nil }
+                bucketColumn = column
+            }
+            let keyColumns = keyDimensions.compactMap { $0.isTime ? bucketColumn : dimensions.events($0) }
             guard keyColumns.count == keyDimensions.count,
                 var grouping = LabelGrouping(keyColumns, dictionarySize: columns.dictionary.count)
             else { return nil }
@@ -129,11 +134,24 @@ enum ColumnarGroups {
         let filterColumns = RowFilter.Columns(
             dictionarySize: columns.dictionary.count, regexp: regexp,
             column: { dimension in
-                // Event dimensions on sessions select sessions by their events: not held.
                 guard case .visit = dimension else { return nil }
                 return dimensions.sessions(dimension)
             }, goals: nil)
-        guard let filter = RowFilter.compile(filters, filterColumns) else { return nil }
+        // A top-level filter naming an event dimension selects the sessions by their events.
+        var compiled: [RowFilter] = []
+        for filter in filters {
+            if filter.leaves().contains(where: { $0.0.dimension.isEventDimension }) {
+                guard
+                    let selected = EventSelectedSessions.selected(
+                        by: filter, range: range, columns: columns, regexp: regexp)
+                else { return nil }
+                compiled.append(.sessions(selected: selected, sessionNumbers: sessions.eventSessions))
+            } else {
+                guard let one = RowFilter.compile([filter], filterColumns) else { return nil }
+                compiled.append(one)
+            }
+        }
+        let filter = RowFilter.all(compiled)
         let inRange = { (row: Int) -> Bool in
             let start = sessions.starts[row]
             return start >= range.sessionsFrom && start < range.to && sessions.timestamps[row] >= range.from
@@ -144,8 +162,14 @@ enum ColumnarGroups {
         case .whole:
             groups.ensureGroup(key: "")
             for row in 0..<sessions.count where inRange(row) { groups.select(row: row, group: 0) }
-        case .dimensions(let keyDimensions):
-            let keyColumns = keyDimensions.compactMap(dimensions.sessions)
+        case .dimensions(let keyDimensions), .dimensionsAndBuckets(let keyDimensions, _):
+            var bucketColumn: LabelColumn?
+            if case .dimensionsAndBuckets(_, let buckets) = request.key {
+                guard let column = BucketColumn.sessions(sessions, from: range.from, to: range.to, buckets: buckets)
+                else { return nil }
+                bucketColumn = column
+            }
+            let keyColumns = keyDimensions.compactMap { $0.isTime ? bucketColumn : dimensions.sessions($0) }
             guard keyColumns.count == keyDimensions.count,
                 var grouping = LabelGrouping(keyColumns, dictionarySize: columns.dictionary.count)
             else { return nil }
@@ -168,11 +192,28 @@ enum ColumnarGroups {
     }
 
     private static func sessionOperands(
-        _ aggregates: [Aggregate], columns: SiteColumns
+        _ request: SideGroupsRequest, columns: SiteColumns, regexp: SQLiteRegexp
     ) -> [GroupAccumulators.Operand]? {
         let sessions = columns.sessions
+        var entered: (bounces: [Int64], visits: [Int64])?
+        if let entryPage = request.entryPage {
+            guard let operands = EnteredSessions.operands(entryPage, columns: columns, regexp: regexp) else {
+                return nil
+            }
+            entered = operands
+        }
         var operands: [GroupAccumulators.Operand] = []
-        for aggregate in aggregates {
+        for aggregate in request.aggregates {
+            if let entered, let entryPage = request.entryPage {
+                if aggregate == entryPage.bounces {
+                    operands.append(.integers(entered.bounces))
+                    continue
+                }
+                if aggregate == entryPage.visits {
+                    operands.append(.integers(entered.visits))
+                    continue
+                }
+            }
             switch aggregate.measure {
             case nil: operands.append(.none)
             case .sessionVisitor?: operands.append(.members(sessions.users, universe: columns.numbers.visitors.count))

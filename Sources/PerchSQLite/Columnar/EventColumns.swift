@@ -1,16 +1,19 @@
 /// A site's events as columns, in the events table's key order (timestamp, then arrival `seq`),
 /// so a time range is an index range found by binary search. Texts are `TextDictionary` codes;
 /// `props` is the props column's whole JSON text (few distinct ones on most sites), read per
-/// property key by `ColumnarDimensions`.
+/// property key by `ColumnarDimensions`; `visits` the number of the event's visit attributes in
+/// `SiteColumns.Numbers.visits`.
 struct EventColumns: Sendable {
     enum TextColumn: Int, CaseIterable {
         case name, pathname, hostname, props
     }
 
     /// The columns read for each event, texts in `TextColumn` order.
-    static let selectList = "timestamp, seq, user_id, session_id, name, pathname, hostname, props"
-    static let selectedColumns: Int32 = 8
-    static let selectedTexts: Range<Int32> = 4..<8
+    static let selectList =
+        "timestamp, seq, user_id, session_id, name, pathname, hostname, props, "
+        + VisitTuples.columns.joined(separator: ", ")
+    static let selectedColumns = Int32(8 + VisitTuples.columns.count)
+    static let selectedTexts: Range<Int32> = 4..<selectedColumns
 
     private(set) var timestamps: [Int64] = []
     private(set) var sequences: [Int64] = []
@@ -20,9 +23,11 @@ struct EventColumns: Sendable {
     private(set) var sessions: [UInt32] = []
     /// One array per `TextColumn`.
     private(set) var texts: [[UInt32]] = Array(repeating: [], count: TextColumn.allCases.count)
+    /// `SiteColumns.Numbers.visits` numbers of the events' visit attributes.
+    private(set) var visits: [UInt32] = []
 
     var count: Int { timestamps.count }
-    var byteSize: Int { count * (2 * 8 + 2 * 4 + TextColumn.allCases.count * 4) }
+    var byteSize: Int { count * (2 * 8 + 3 * 4 + TextColumn.allCases.count * 4) }
 
     /// The first index whose timestamp is `≥ instant`.
     func firstIndex(atOrAfter instant: Int64) -> Int {
@@ -38,6 +43,11 @@ struct EventColumns: Sendable {
         for column in TextColumn.allCases {
             texts[column.rawValue].append(statement.withText(Int32(4 + column.rawValue)) { numbers.texts.code(of: $0) })
         }
+        for column in VisitTuples.columns.indices {
+            let code = statement.withText(Int32(8 + column)) { numbers.texts.code(of: $0) }
+            numbers.visits.setPending(column, to: code)
+        }
+        visits.append(numbers.visits.numberOfPending())
     }
 
     /// Adds `newer` (in key order, every `seq` above those held) keeping key order: appended
@@ -80,6 +90,7 @@ struct EventColumns: Sendable {
         sequences += other.sequences[range]
         users += other.users[range]
         sessions += other.sessions[range]
+        visits += other.visits[range]
         for column in TextColumn.allCases { texts[column.rawValue] += other.texts[column.rawValue][range] }
     }
 
@@ -88,6 +99,7 @@ struct EventColumns: Sendable {
         sequences.removeSubrange(start...)
         users.removeSubrange(start...)
         sessions.removeSubrange(start...)
+        visits.removeSubrange(start...)
         for column in TextColumn.allCases { texts[column.rawValue].removeSubrange(start...) }
     }
 }

@@ -9,10 +9,13 @@ struct LabelColumn {
     let label: (UInt32) -> String
     /// Whether the column holds integers (a city's geoname id), whose keys are JSON numbers.
     let isInteger: Bool
+    /// How many codes there are, when they are not text codes (the dictionary's size).
+    let codeCount: Int?
 
-    init(codes: [UInt32], isInteger: Bool = false, label: @escaping (UInt32) -> String) {
+    init(codes: [UInt32], isInteger: Bool = false, codeCount: Int? = nil, label: @escaping (UInt32) -> String) {
         self.codes = codes
         self.isInteger = isInteger
+        self.codeCount = codeCount
         self.label = label
     }
 

@@ -18,7 +18,7 @@ struct LabelGrouping {
     init?(_ columns: [LabelColumn], dictionarySize: Int) {
         guard (1...4).contains(columns.count) else { return nil }
         self.columns = columns
-        labelOfCode = Array(repeating: Array(repeating: -1, count: dictionarySize), count: columns.count)
+        labelOfCode = columns.map { Array(repeating: -1, count: $0.codeCount ?? dictionarySize) }
         keys = Array(repeating: [], count: columns.count)
         labelOfKey = Array(repeating: [:], count: columns.count)
         bits = UInt64(64 / columns.count)

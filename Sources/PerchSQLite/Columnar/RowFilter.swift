@@ -12,6 +12,8 @@ indirect enum RowFilter {
     case all([RowFilter])
     case any([RowFilter])
     case not(RowFilter)
+    /// A session row kept when its number (`sessionNumbers[row]`) is selected.
+    case sessions(selected: [Bool], sessionNumbers: [UInt32])
 
     /// What leaves are compiled against: the side's dimensions, and for an events side the
     /// goals a goal leaf names.
@@ -69,6 +71,7 @@ indirect enum RowFilter {
         case .all(let filters): filters.allSatisfy { $0.keeps(row) }
         case .any(let filters): filters.contains { $0.keeps(row) }
         case .not(let inner): !inner.keeps(row)
+        case .sessions(let selected, let numbers): selected[Int(numbers[row])]
         }
     }
 

@@ -52,6 +52,10 @@ extension SQLiteStore {
             guard let json = json(total, filters: request.conversionFilters) else { return nil }
             groups.conversionTotal = json
         }
+        if let denominator = request.groupDenominator {
+            guard let json = json(denominator, filters: request.conversionFilters) else { return nil }
+            groups.groupDenominator = json
+        }
         return groups
     }
 

@@ -21,6 +21,8 @@ struct SessionColumns: Sendable {
     private(set) var timestamps: [Int64] = []
     /// `SiteColumns.visitors` numbers of the user ids.
     private(set) var users: [UInt32] = []
+    /// `SiteColumns.Numbers.sessions` numbers of the session ids (as the events number them).
+    private(set) var eventSessions: [UInt32] = []
     private(set) var bounces: [Int64] = []
     private(set) var durations: [Int64] = []
     private(set) var pageviews: [Int64] = []
@@ -29,7 +31,7 @@ struct SessionColumns: Sendable {
     private var positions: [Int64: Int] = [:]
 
     var count: Int { ids.count }
-    var byteSize: Int { count * (6 * 8 + 4 + Self.textColumns.count * 4 + 40) }
+    var byteSize: Int { count * (6 * 8 + 2 * 4 + Self.textColumns.count * 4 + 40) }
 
     /// Adds a row read with `selectList`, or replaces the session's earlier version.
     mutating func upsert(_ statement: some ColumnRow, into numbers: inout SiteColumns.Numbers) {
@@ -37,6 +39,7 @@ struct SessionColumns: Sendable {
         guard let position = positions[id] else {
             positions[id] = ids.count
             ids.append(id)
+            eventSessions.append(numbers.sessions.number(of: id))
             starts.append(statement.int64(1))
             timestamps.append(statement.int64(2))
             users.append(numbers.visitors.number(of: statement.int64(3)))

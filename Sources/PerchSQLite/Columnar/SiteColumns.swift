@@ -16,6 +16,8 @@ struct SiteColumns: Sendable {
         var visitors = DenseIndex()
         /// Of the events' session ids (sessions' own rows are found by id).
         var sessions = DenseIndex()
+        /// Of the events' visit attributes.
+        var visits = VisitTuples()
     }
 
     private(set) var numbers = Numbers()
@@ -26,7 +28,7 @@ struct SiteColumns: Sendable {
 
     var byteSize: Int {
         events.byteSize + sessions.byteSize + numbers.texts.byteSize + numbers.visitors.byteSize
-            + numbers.sessions.byteSize
+            + numbers.sessions.byteSize + numbers.visits.byteSize
     }
 
     /// Reads the site's rows from `from` on, in one read transaction.

@@ -3,14 +3,15 @@
 /// instead of scanning the tables, and the rest of the plan (joins, metrics, rounding, order,
 /// pages) is unchanged.
 ///
-/// Only plain queries are described: non-time dimensions or one time dimension, metrics made of
-/// `Measure`s, and filters that compare texts (see `QueryPlanner.precomputeRequest`). Rows in
+/// Only plain queries are described: dimensions with at most one time bucket, metrics made of
+/// `Measure`s (and `bounce_rate`'s `EntryPageAggregates`), and filters that compare texts (see `QueryPlanner.precomputeRequest`). Rows in
 /// range are those of spec §14.4: events with `from ≤ timestamp < to` other than engagement
 /// events; sessions with `sessionsFrom ≤ start < to` and `timestamp ≥ from`; and of those, the
 /// ones every filter keeps. Filters are leaves with text clauses (any operator, with or without
-/// case) under and/or/not; on the events side they name event dimensions only (goals and
-/// properties included), on the sessions side visit dimensions only, and compare the value the
-/// dimension's results show (as `PlanContext.leafCondition` does): the empty-value label, a
+/// case) under and/or/not, on any dimension but time: on the events side a visit dimension
+/// reads the event's copy; on the sessions side a top-level filter naming an event dimension
+/// (goals and properties included) keeps the sessions with an event in range it keeps. Leaves
+/// compare the value the dimension's results show (as `PlanContext.leafCondition` does): the empty-value label, a
 /// property's `(none)`.
 package struct PrecomputeRequest: Sendable {
     package var siteKey: Int64
@@ -30,6 +31,9 @@ package struct PrecomputeRequest: Sendable {
     package var conversionFilters: [Filter]
     /// The site's goals, which goal filters and the `event:goal` dimension name.
     package var goals: [Goal]
+    /// The visitors per group `group_conversion_rate` divides by (the events side, keyed as the
+    /// sides, one distinct count), under `conversionFilters`.
+    package var groupDenominator: SideGroupsRequest? = nil
 }
 
 /// What a store computed for a `PrecomputeRequest`: each side's groups, and each total, as JSON.
@@ -37,11 +41,16 @@ package struct PrecomputedGroups: Sendable {
     package var sides: [TableSide: String]
     package var totals: [TableSide: String]
     package var conversionTotal: String?
+    package var groupDenominator: String?
 
-    package init(sides: [TableSide: String] = [:], totals: [TableSide: String] = [:], conversionTotal: String? = nil) {
+    package init(
+        sides: [TableSide: String] = [:], totals: [TableSide: String] = [:], conversionTotal: String? = nil,
+        groupDenominator: String? = nil
+    ) {
         self.sides = sides
         self.totals = totals
         self.conversionTotal = conversionTotal
+        self.groupDenominator = groupDenominator
     }
 }
 
@@ -64,10 +73,15 @@ package struct SideGroupsRequest: Sendable {
         /// or `from` for a session begun before it), keyed by its label; no group for an empty
         /// bucket.
         case buckets([TimeBuckets.Bucket])
+        /// The dimensions' values as `.dimensions` keys them, the one time dimension among them
+        /// by its bucket as `.buckets` keys it; no group without rows.
+        case dimensionsAndBuckets([Dimension], [TimeBuckets.Bucket])
     }
 
     package var side: TableSide
     package var key: Key
-    /// In result order; each `.count` or over a `Measure`.
+    /// In result order; each `.count`, over a `Measure`, or one of `entryPage`'s.
     package var aggregates: [Aggregate]
+    /// On the sessions side under a page filter, `bounce_rate`'s aggregates.
+    package var entryPage: EntryPageAggregates? = nil
 }

@@ -6,7 +6,9 @@ import Testing
 
 /// The shapes the column cache answers beyond plain breakdowns (issue 14): goal breakdowns and
 /// conversion rates, custom properties, text-matching filters of every operator (with and
-/// without case), several dimensions at once, and cities. Each query must be one the cache
+/// without case), several dimensions at once, cities, group conversion rates, and event
+/// breakdowns by or filtered by visit attributes (the events' copies), session metrics under
+/// event filters, and a time bucket beside other dimensions. Each query must be one the cache
 /// answers, with the answer SQL alone gives.
 @Suite struct ColumnarShapesTests {
     typealias Rows = ColumnarRows
@@ -41,12 +43,16 @@ import Testing
             visit.countryCode = index % 3 == 0 ? "" : (index % 2 == 0 ? "DE" : "US")
             let entry = paths[index % paths.count]
             let exit = paths[(index + 3) % paths.count]
-            events.append(Rows.event(at: start, path: entry, user: user, session: session))
-            events.append(Rows.event(at: start + 30, path: exit, user: user, session: session))
+            var entered = Rows.event(at: start, path: entry, user: user, session: session)
+            var exited = Rows.event(at: start + 30, path: exit, user: user, session: session)
             var custom = Rows.event(
                 at: start + 60, name: names[index % names.count], path: exit, user: user, session: session)
             custom.props = plans[index % plans.count]
-            events.append(custom)
+            // Events carry their session's visit attributes; some a source of their own, so the
+            // columns must read the events' copies (as SQL does), not the session's.
+            (entered.visit, exited.visit, custom.visit) = (visit, visit, visit)
+            if index % 5 == 0 { custom.visit.referrerSource = "Newsletter" }
+            events += [entered, exited, custom]
             sessions.append(
                 SessionRecord(
                     sessionID: session, siteID: 1, userID: user, hostname: "example.com", start: start,
@@ -127,8 +133,71 @@ import Testing
         body(#""visitors","percentage""#, #""visit:city_name""#, filters: #"["is_not","visit:city_name",["Nowhere"]]"#),
     ]
 
+    /// `group_conversion_rate` under a goal filter, by visit attributes, pages, time and none.
+    static let groupConversionBodies = [
+        body(#""visitors","group_conversion_rate""#, #""visit:source""#, filters: #"["is","event:goal",["Signup"]]"#),
+        body(
+            #""visitors","group_conversion_rate""#, #""event:page""#,
+            filters: #"["is","event:goal",["Visit /blog/**"]]"#),
+        body(
+            #""visitors","conversion_rate","group_conversion_rate""#, #""visit:browser","visit:browser_version""#,
+            filters: #"["is","event:goal",["Signup","Visit /pricing"]],["is","event:props:plan",["pro","(none)"]]"#),
+        body(#""visitors","events","group_conversion_rate""#, filters: #"["is","event:goal",["Signup"]]"#),
+        body(#""visitors","group_conversion_rate""#, #""time:day""#, filters: #"["is","event:goal",["Signup"]]"#),
+        body(
+            #""visitors","group_conversion_rate""#, #""visit:city""#,
+            filters: #"["is","event:goal",["Signup"]],["is","visit:country",["DE"]]"#),
+    ]
+
+    /// Event breakdowns by the events' copies of visit attributes, or filtered by them.
+    static let eventVisitBodies = [
+        body(#""visitors","pageviews""#, #""event:page""#, filters: #"["is","visit:country",["DE"]]"#),
+        body(#""visitors","events""#, #""event:name""#, filters: #"["contains","visit:source",["ews"]]"#),
+        body(#""visitors""#, #""event:page","visit:source""#),
+        body(#""visitors","pageviews""#, #""visit:browser""#, filters: #"["is","event:name",["Signup"]]"#),
+        body(#""visitors""#, #""event:props:plan""#, filters: #"["is","visit:city",[2950159]]"#),
+        body(
+            #""visitors","percentage""#, #""event:page""#,
+            filters: #"["is_not","visit:source",["Direct / None"]],["is","visit:browser",["(not set)","Chrome"]]"#),
+        body(#""visits","pageviews""#, filters: #"["is","visit:source",["Newsletter"]]"#),
+    ]
+
+    /// Session metrics under event filters (the sessions with a matching event; `bounce_rate`
+    /// counting those that entered on a filtered page).
+    static let sessionsByEventBodies = [
+        body(
+            #""visitors","visits","pageviews","bounce_rate","visit_duration""#,
+            filters: #"["is","event:page",["/blog"]]"#),
+        body(
+            #""visitors","bounce_rate","visit_duration""#, #""visit:source""#,
+            filters: #"["contains","event:page",["blog"],{"case_sensitive":false}]"#),
+        body(#""visits","bounce_rate","views_per_visit""#, filters: #"["is","event:name",["Signup"]]"#),
+        body(
+            #""bounce_rate","visit_duration""#,
+            filters: #"["is","event:goal",["Signup"]],["is","visit:country",["DE","US"]]"#),
+        body(
+            #""visitors","bounce_rate","percentage""#, #""visit:browser""#,
+            filters: #"["is_not","event:page",["/pricing"]]"#),
+        body(#""bounce_rate","visits""#, #""event:page""#, filters: #"["matches_wildcard","event:page",["/blog*"]]"#),
+        body(
+            #""visit_duration""#,
+            filters: #"["or",[["is","event:props:plan",["pro"]],["is","visit:browser",["Firefox"]]]]"#),
+    ]
+
+    /// A time bucket beside other dimensions, on either side.
+    static let timeBesideBodies = [
+        body(#""visitors""#, #""time:day","visit:source""#),
+        body(#""visitors","pageviews""#, #""event:page","time:hour""#),
+        body(#""visitors","bounce_rate""#, #""time:day","visit:browser""#, filters: #"["is","event:page",["/blog"]]"#),
+        body(
+            #""visitors","group_conversion_rate""#, #""time:day","visit:source""#,
+            filters: #"["is","event:goal",["Signup"]]"#),
+        body(#""visits","visit_duration""#, #""visit:country","time:month""#),
+    ]
+
     enum Shape: String, CaseIterable {
-        case goals, properties, textFilters, dimensions, cities
+        case goals, properties, textFilters, dimensions, cities, groupConversions, eventVisits, sessionsByEvents
+        case timeBeside
 
         var bodies: [String] {
             switch self {
@@ -137,6 +206,10 @@ import Testing
             case .textFilters: textFilterBodies
             case .dimensions: multiDimensionBodies
             case .cities: cityBodies
+            case .groupConversions: groupConversionBodies
+            case .eventVisits: eventVisitBodies
+            case .sessionsByEvents: sessionsByEventBodies
+            case .timeBeside: timeBesideBodies
             }
         }
     }

@@ -82,9 +82,14 @@ struct StatsOracle {
         var keys = Set(driverIsEvents ? Array(eventGroups.keys) : Array(sessionGroups.keys))
         if query.dimensions.isEmpty { keys = [[]] }
         let totals = Totals(oracle: self)
+        let denominators = query.metrics.contains(.groupConversionRate) ? groupDenominators() : [:]
         return keys.map { key in
             let metrics = query.metrics.map { metric in
-                readsEvents(metric)
+                if metric == .groupConversionRate {
+                    let visitors = Set((eventGroups[key] ?? []).map(\.userID)).count
+                    return Self.share(visitors, of: denominators[nonGoalKey(key)] ?? 0) ?? .number([0])
+                }
+                return readsEvents(metric)
                     ? eventMetric(metric, eventGroups[key] ?? [], totals: totals)
                     : sessionMetric(metric, sessionGroups[key] ?? [], totals: totals)
             }
@@ -132,6 +137,26 @@ struct StatsOracle {
         }
     }
 
+    /// `group_conversion_rate`'s denominators: the visitors of each group without its goal
+    /// (keyed by `nonGoalKey`) among the events the filters but top-level goal and property ones keep.
+    func groupDenominators() -> [[String]: Int] {
+        let kept = Totals.conversionFilters(query.filters)
+        var visitors: [[String]: Set<UInt64>] = [:]
+        for event in inRange where kept.allSatisfy({ eventMatches($0, event) }) {
+            let key = query.dimensions.filter { $0 != .event(.goal) }.map { dimension in
+                if case .time(let granularity?) = dimension { return label(event.timestamp, granularity) }
+                return eventValue(dimension, event)
+            }
+            visitors[key, default: []].insert(event.userID)
+        }
+        return visitors.mapValues(\.count)
+    }
+
+    /// A row's key without its goal.
+    func nonGoalKey(_ key: [String]) -> [String] {
+        zip(query.dimensions, key).filter { $0.0 != .event(.goal) }.map(\.1)
+    }
+
     /// Whole-query denominators: `percentage` totals and the conversion rate's visitors.
     struct Totals {
         var eventVisitors: Int
@@ -143,16 +168,20 @@ struct StatsOracle {
             let events = oracle.inRange.filter { event in filters.allSatisfy { oracle.eventMatches($0, event) } }
             eventVisitors = Set(events.map(\.userID)).count
             sessionVisitors = Set(oracle.sessionsInRange().map(\.userID)).count
-            // Top-level goal and property filters pick the conversions, not the visitors (§14.5).
-            let kept = filters.filter { filter in
-                guard case .leaf(let leaf) = filter else { return true }
-                if case .prop = leaf.dimension { return false }
-                return leaf.dimension != .event(.goal)
-            }
+            let kept = Self.conversionFilters(filters)
             conversionVisitors =
                 Set(
                     oracle.inRange.filter { event in kept.allSatisfy { oracle.eventMatches($0, event) } }.map(\.userID)
                 ).count
+        }
+
+        /// Top-level goal and property filters pick the conversions, not the visitors (§14.5).
+        static func conversionFilters(_ filters: [Filter]) -> [Filter] {
+            filters.filter { filter in
+                guard case .leaf(let leaf) = filter else { return true }
+                if case .prop = leaf.dimension { return false }
+                return leaf.dimension != .event(.goal)
+            }
         }
     }
 }

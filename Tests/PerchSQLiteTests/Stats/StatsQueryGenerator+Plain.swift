@@ -2,9 +2,9 @@ import PerchCore
 import PerchStats
 
 /// Plain queries: the kind the SQLite store's column cache answers (`QueryPlanner.precomputeRequest`):
-/// non-time dimensions (a goal alone, properties, two at once) or one time dimension, metrics of
-/// counts and sums (and conversion rates), and text filters of any operator on the one side the
-/// query reads — so a world with the cache loaded exercises it on most of them.
+/// non-time dimensions (a goal alone, properties, two at once), one time dimension alone or
+/// beside them, metrics of counts and sums (and conversion rates), and text filters of any
+/// operator (event filters on session metrics, visit filters on event metrics included) — so a world with the cache loaded exercises it on most of them.
 extension StatsQueryGenerator {
     static let plainDimensions: [Dimension?] = [
         nil, nil, .event(.page), .event(.name), .visit(.source), .visit(.country), .visit(.browser),
@@ -25,21 +25,35 @@ extension StatsQueryGenerator {
                 ? [.event(.page), .event(.name), .prop("plan")] : [.visit(.source), .visit(.country), .visit(.browser)]
             if let second = pool.filter({ $0 != main }).randomElement(using: &random) { dimensions.append(second) }
         }
+        if let main = dimensions.first, !main.isTime, main != .event(.goal), random.chance(20) {
+            // A time bucket beside them.
+            dimensions.insert(.time(random.pick([.hour, .day, .month])), at: random.below(dimensions.count + 1))
+        }
         var candidates = candidateMetrics(dimensions).filter(plainMetrics.contains)
         var metrics: [Metric] = []
         for _ in 0..<(1 + random.below(3)) where !candidates.isEmpty {
             metrics.append(candidates.remove(at: random.below(candidates.count)))
         }
-        // Event metrics or an event dimension read events: filter those by event attributes;
-        // otherwise sessions: filter by visit attributes.
-        let readsEvents =
+        // Event metrics or an event dimension read events: filter those by event attributes or
+        // their copies of visit attributes; otherwise sessions: filter by visit attributes.
+        let readsEventsByShape =
             dimensions.contains(where: \.isEventDimension)
             || metrics.contains { $0 == .pageviews || $0 == .events }
         let readsSessions = metrics.contains { [.bounceRate, .visitDuration, .viewsPerVisit].contains($0) }
+        // Either-table metrics alone by visit attributes read events too when an event filter is
+        // given (a dashboard panel under a goal or page filter).
+        let readsEvents =
+            readsEventsByShape
+            || (!readsSessions && !dimensions.contains(where: \.isSessionOnly) && random.chance(25))
         let generator = FilterGenerator(site: site, noPage: metrics.contains(.viewsPerVisit), topLevelProps: true)
         var pool: [Dimension] =
             readsEvents
-            ? (readsSessions ? [] : [.event(.name), .event(.page), .prop("plan")])
+            ? (readsSessions
+                // Session metrics under an event filter: the sessions with a matching event.
+                ? [.event(.name), .event(.page), .prop("plan")].filter {
+                    $0 != .event(.page) || !metrics.contains(.viewsPerVisit)
+                }
+                : [.event(.name), .event(.page), .prop("plan"), .visit(.source), .visit(.country)])
             : [.visit(.source), .visit(.country), .visit(.browser), .visit(.entryPage)]
         if readsEvents, !readsSessions, !site.goals.isEmpty { pool.append(.event(.goal)) }
         var filters: [Filter] = []
@@ -64,6 +78,12 @@ extension StatsQueryGenerator {
         }
         if dimensions == [.event(.goal)] || (goalFiltered && !readsSessions), random.chance(60) {
             metrics.insert(.conversionRate, at: random.below(metrics.count + 1))
+        }
+        // And each group's own rate (the dashboard's panels under a goal filter).
+        if goalFiltered, !readsSessions, !dimensions.contains(where: \.isSessionOnly), !metrics.contains(.percentage),
+            random.chance(50)
+        {
+            metrics.insert(.groupConversionRate, at: random.below(metrics.count + 1))
         }
         return shaped(site: site, metrics: metrics, dimensions: dimensions, filters: filters, world, &random)
     }
