@@ -9,9 +9,25 @@ import Foundation
 struct RawHTTPConnection {
     private let descriptor: Int32
 
-    init(port: Int) throws {
+    /// Connects to `127.0.0.1:port`, from the loopback address `source` when given (e.g.
+    /// `127.0.0.7`, so a proxy in front sees a visitor of its own).
+    init(port: Int, source: String? = nil) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw RawHTTPError.socket }
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            guard bound == 0 else {
+                close(descriptor)
+                throw RawHTTPError.bind
+            }
+        }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -68,5 +84,6 @@ struct RawHTTPConnection {
 
 enum RawHTTPError: Error {
     case socket
+    case bind
     case connect
 }
