@@ -66,7 +66,9 @@ struct ServerAssembly {
             let store = ClickHouseStore(client: client)
             let reader = ClickHouseStatsReader(client: client)
             let stores = ServerStores(
-                events: events, archive: events, sites: store, shields: store, salts: store, drops: store,
+                // No session archive: reading evicted sessions back from ClickHouse would block
+                // an event loop on HTTP (ClickHouseEventStore implements the role for later).
+                events: events, archive: nil, sites: store, shields: store, salts: store, drops: store,
                 idempotencyKeys: store, accounts: store, stats: StatsBackend(reader: reader, dialect: reader.dialect))
             try await serve(stores: stores, background: [])
         } catch {

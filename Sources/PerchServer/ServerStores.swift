@@ -6,7 +6,10 @@ import PerchStats
 /// `ClickHouseEventStore` and keeps the rest in `ClickHouseStore`).
 package struct ServerStores: Sendable {
     package var events: any EventStore
-    package var archive: any SessionArchive
+    /// Where the session cache reads back a visitor it evicted. It is asked on the event loop, so
+    /// only a store that reads locally may be one; without it an evicted visitor who returns
+    /// starts a new visit.
+    package var archive: (any SessionArchive)?
     package var sites: any SiteDirectory
     package var shields: any ShieldDirectory
     package var salts: any SaltStore
@@ -18,7 +21,7 @@ package struct ServerStores: Sendable {
     package var stats: StatsBackend?
 
     package init(
-        events: any EventStore, archive: any SessionArchive, sites: any SiteDirectory, shields: any ShieldDirectory,
+        events: any EventStore, archive: (any SessionArchive)?, sites: any SiteDirectory, shields: any ShieldDirectory,
         salts: any SaltStore, drops: any DropCountStore, idempotencyKeys: any IdempotencyKeyStore,
         accounts: (any DashboardAccountStore)?, stats: StatsBackend?
     ) {

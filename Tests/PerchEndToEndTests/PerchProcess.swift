@@ -30,7 +30,9 @@ struct PerchProcess {
     init(dataDirectory: URL) throws {
         self.dataDirectory = dataDirectory
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-        port = Int.random(in: 20_000..<60_000)
+        // Below Linux's ephemeral range (32768–60999): a port there may be the local end of some
+        // open connection, and binding it then fails.
+        port = Int.random(in: 10_000..<32_000)
     }
 
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }

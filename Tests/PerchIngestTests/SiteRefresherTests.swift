@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import PerchCore
 import Synchronization
@@ -66,5 +67,48 @@ import Testing
         #expect(known.revenueGoals.isEmpty)
         directory.add(Site(id: 1, domain: "shop.test", revenueGoals: ["Purchase": "EUR"]))
         #expect(registry.latest(known).revenueGoals == ["Purchase": "EUR"])
+    }
+
+    /// A directory behind the network (ClickHouse) whose version read waits until `open()`.
+    final class RemoteDirectory: SiteDirectory {
+        let sites = Mutex<[Site]>([])
+        let gate = DispatchSemaphore(value: 0)
+        let gated = Mutex(false)
+
+        var readsLocally: Bool { false }
+
+        func allSites() throws -> [Site] { sites.withLock { $0 } }
+
+        func sitesVersion() throws -> Int64 {
+            if gated.withLock({ $0 }) {
+                gate.wait()
+                gate.signal()
+            }
+            return Int64(sites.withLock { $0.count })
+        }
+    }
+
+    /// An unknown domain never makes an event loop wait on a remote directory (on ClickHouse a
+    /// blocking read there stopped the process): the lookup answers nil at once, the check runs in
+    /// the background, and a later lookup finds the site.
+    @Test func aRemoteDirectoryIsCheckedInTheBackground() async throws {
+        let directory = RemoteDirectory()
+        let registry = SiteRegistry()
+        let refresher = SiteRefresher(
+            directory: directory, registry: registry, interval: .seconds(3600), missCheckInterval: .zero,
+            logger: Self.logger)
+        try refresher.refresh()
+        refresher.watchMisses()
+        directory.sites.withLock { $0.append(Site(id: 7, domain: "new.test")) }
+        directory.gated.withLock { $0 = true }
+        // The version read is blocked: a lookup that waited for it would never return here.
+        #expect(registry.site(forDomain: "new.test") == nil)
+        directory.gate.signal()
+        var found: Site?
+        for _ in 0..<200 where found == nil {
+            found = registry.site(forDomain: "new.test")
+            if found == nil { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(found?.id == 7)
     }
 }

@@ -32,6 +32,9 @@ extension ClickHouseStore: SiteAdministration {
         }.sorted { $0.domain < $1.domain }
     }
 
+    /// Every read is an HTTP request: never on an event loop (see `SiteRefresher.watchMisses`).
+    package var readsLocally: Bool { false }
+
     /// Changes with every new row of `sites` or `goals` (revenue goals are part of a site).
     package func sitesVersion() throws(ClickHouseError) -> Int64 {
         try versionSignature(of: ["sites", "goals"])

@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import PerchCore
 import ServiceLifecycle
@@ -19,6 +20,7 @@ package struct SiteRefresher: Service {
         /// The directory's version when the registry was last loaded.
         var loadedVersion: Int64?
         var lastMissCheck: ContinuousClock.Instant?
+        var backgroundCheckRunning = false
     }
 
     /// Shared by the copies of the refresher (it is a value, the registry holds one in a closure).
@@ -51,13 +53,40 @@ package struct SiteRefresher: Service {
     /// interval. Answers whether the registry was reloaded.
     @discardableResult
     package func refreshIfChanged() -> Bool {
-        let now = ContinuousClock.now
-        let (due, loaded) = state.mutex.withLock { state -> (Bool, Int64?) in
-            if let last = state.lastMissCheck, now - last < missCheckInterval { return (false, nil) }
-            state.lastMissCheck = now
-            return (true, state.loadedVersion)
+        guard let loaded = claimMissCheck() else { return false }
+        return reload(ifChangedFrom: loaded)
+    }
+
+    /// `refreshIfChanged` on a Dispatch thread, for a directory behind the network: the caller
+    /// (an event loop) never waits, and the event that found the domain unknown is dropped; the
+    /// next one finds the site once the reload is done. One check at a time, at most one per
+    /// `missCheckInterval`.
+    package func refreshInBackgroundIfChanged() {
+        guard let loaded = claimMissCheck(background: true) else { return }
+        let refresher = self
+        DispatchQueue.global().async {
+            refresher.reload(ifChangedFrom: loaded)
+            refresher.state.mutex.withLock { $0.backgroundCheckRunning = false }
         }
-        guard due else { return false }
+    }
+
+    /// Takes the next miss check if one is due (and, for a background one, none is running): the
+    /// version loaded last (`Int64.min` before the first load), or nil when not due.
+    private func claimMissCheck(background: Bool = false) -> Int64? {
+        let now = ContinuousClock.now
+        return state.mutex.withLock { state -> Int64? in
+            if let last = state.lastMissCheck, now - last < missCheckInterval { return nil }
+            if background {
+                if state.backgroundCheckRunning { return nil }
+                state.backgroundCheckRunning = true
+            }
+            state.lastMissCheck = now
+            return state.loadedVersion ?? Int64.min
+        }
+    }
+
+    @discardableResult
+    private func reload(ifChangedFrom loaded: Int64) -> Bool {
         do {
             guard try directory.sitesVersion() != loaded else { return false }
             try refresh()
@@ -68,11 +97,20 @@ package struct SiteRefresher: Service {
         }
     }
 
-    /// Makes the registry call `refreshIfChanged` when it does not know a domain. The registry then
-    /// holds this refresher (and the refresher the registry) for the life of the server.
+    /// Makes the registry check the directory when it does not know a domain: at once when the
+    /// directory reads locally, in the background otherwise (see `refreshInBackgroundIfChanged`).
+    /// The registry then holds this refresher (and the refresher the registry) for the life of
+    /// the server.
     package func watchMisses() {
         let refresher = self
-        registry.reloadOnMiss { refresher.refreshIfChanged() }
+        if directory.readsLocally {
+            registry.reloadOnMiss { refresher.refreshIfChanged() }
+        } else {
+            registry.reloadOnMiss {
+                refresher.refreshInBackgroundIfChanged()
+                return false
+            }
+        }
     }
 
     package func run() async throws {
