@@ -37,17 +37,7 @@ struct StoreCopyCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataDirectoryOptions
 
-    @Option(
-        name: .customLong("clickhouse-url"),
-        help:
-            "ClickHouse's HTTP interface, http://[USER[:PASSWORD]@]HOST:8123 (env PERCH_CLICKHOUSE_URL; or PERCH_CLICKHOUSE_USER and PERCH_CLICKHOUSE_PASSWORD)."
-    )
-    var clickHouseURL: String?
-
-    @Option(
-        name: .customLong("clickhouse-database"),
-        help: "ClickHouse database, created if missing (env PERCH_CLICKHOUSE_DATABASE, default perch).")
-    var clickHouseDatabase: String?
+    @OptionGroup var clickHouse: ClickHouseOptions
 
     @Option(name: .customLong("batch-size"), help: "Rows per batch (default 10000).")
     var batchSize = 10_000
@@ -75,7 +65,7 @@ struct StoreCopyCommand: AsyncParsableCommand {
             }
             guard
                 case .clickHouse(let target) = try StoreChoice.resolve(
-                    store: "clickhouse", url: clickHouseURL, database: clickHouseDatabase, dataDirectory: directory,
+                    store: "clickhouse", url: clickHouse.url, database: clickHouse.database, dataDirectory: directory,
                     environment: environment)
             else { throw ValidationError("no ClickHouse store") }
             source = try SQLiteStore(path: path)

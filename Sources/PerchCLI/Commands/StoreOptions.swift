@@ -13,23 +13,13 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("store"), help: "sqlite or clickhouse (env PERCH_STORE, default sqlite).")
     var store: String?
 
-    @Option(
-        name: .customLong("clickhouse-url"),
-        help:
-            "ClickHouse's HTTP interface, http://[USER[:PASSWORD]@]HOST:8123 (env PERCH_CLICKHOUSE_URL; or PERCH_CLICKHOUSE_USER and PERCH_CLICKHOUSE_PASSWORD)."
-    )
-    var clickHouseURL: String?
-
-    @Option(
-        name: .customLong("clickhouse-database"),
-        help: "ClickHouse database, created if missing (env PERCH_CLICKHOUSE_DATABASE, default perch).")
-    var clickHouseDatabase: String?
+    @OptionGroup var clickHouse: ClickHouseOptions
 
     /// The chosen store, or a `ValidationError` naming the flag that is wrong.
     func choice() throws -> StoreChoice {
         do {
             return try StoreChoice.resolve(
-                store: store, url: clickHouseURL, database: clickHouseDatabase, dataDirectory: data.resolved(),
+                store: store, url: clickHouse.url, database: clickHouse.database, dataDirectory: data.resolved(),
                 environment: EnvironmentFallback(environment: ProcessInfo.processInfo.environment))
         } catch {
             throw ValidationError(error.description)
