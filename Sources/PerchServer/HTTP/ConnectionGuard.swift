@@ -53,7 +53,12 @@ package final class ConnectionCounter: Sendable {
 /// Hummingbird's routes are behind it): enforces the connection cap and closes connections whose
 /// client is too slow — headers not complete within the idle timeout, a body not complete within
 /// the body timeout, replies not read within the write timeout. While a request is being answered
-/// (a reply may wait for the journal's fsync) no timer runs.
+/// (a reply may wait for the journal's fsync) no read limit runs.
+///
+/// The read limits move with every request, so they are kept as a deadline checked by one timer
+/// rather than a timer scheduled and cancelled per request (which cost two task allocations, two
+/// heap updates and a linear search of the event loop's task queue on every event): moving the
+/// deadline later only stores it, and the timer, when it fires early, waits for the rest.
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -66,7 +71,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var readingBody = false
     /// Complete requests minus complete replies (negative when a reply came before the body ended).
     private var unanswered = 0
-    private var readTimer: Scheduled<Void>?
+    /// When the read side's running limit (idle or body) runs out; nil while none runs.
+    private var readDeadline: NIODeadline?
+    /// The timer that checks `readDeadline`, and when it fires.
+    private var readCheck: Scheduled<Void>?
+    private var readCheckAt = NIODeadline.distantFuture
     private var writeTimer: Scheduled<Void>?
 
     init(limits: ConnectionLimits, counter: ConnectionCounter) {
@@ -96,13 +105,13 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         switch unwrapInboundIn(data) {
         case .head:
             readingBody = true
-            arm(&readTimer, limits.bodyTimeout, context)
+            limitReads(to: limits.bodyTimeout, context)
         case .body:
             break
         case .end:
             readingBody = false
             unanswered += 1
-            if unanswered <= 0 { arm(&readTimer, limits.idleTimeout, context) } else { cancel(&readTimer) }
+            if unanswered <= 0 { limitReads(to: limits.idleTimeout, context) } else { readDeadline = nil }
         }
         context.fireChannelRead(data)
     }
@@ -110,16 +119,18 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data) {
             unanswered -= 1
-            if unanswered <= 0 && !readingBody { arm(&readTimer, limits.idleTimeout, context) }
+            if unanswered <= 0 && !readingBody { limitReads(to: limits.idleTimeout, context) }
         }
         context.write(data, promise: promise)
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         if context.channel.isWritable {
-            cancel(&writeTimer)
+            writeTimer?.cancel()
+            writeTimer = nil
         } else if writeTimer == nil {
-            arm(&writeTimer, limits.writeTimeout, context)
+            let channel = context.channel
+            writeTimer = context.eventLoop.scheduleTask(in: limits.writeTimeout) { channel.close(promise: nil) }
         }
         context.fireChannelWritabilityChanged()
     }
@@ -131,26 +142,49 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         counted = true
-        arm(&readTimer, limits.idleTimeout, context)
+        limitReads(to: limits.idleTimeout, context)
     }
 
     private func stop() {
-        cancel(&readTimer)
-        cancel(&writeTimer)
+        readDeadline = nil
+        readCheck?.cancel()
+        readCheck = nil
+        writeTimer?.cancel()
+        writeTimer = nil
         if counted {
             counted = false
             counter.release()
         }
     }
 
-    private func arm(_ timer: inout Scheduled<Void>?, _ delay: TimeAmount, _ context: ChannelHandlerContext) {
-        timer?.cancel()
-        let channel = context.channel
-        timer = context.eventLoop.scheduleTask(in: delay) { channel.close(promise: nil) }
+    /// Starts (or restarts) the read side's limit: the connection closes `timeout` from now unless
+    /// the limit is moved or lifted first. Only a deadline earlier than the pending check's
+    /// schedules a new one.
+    private func limitReads(to timeout: TimeAmount, _ context: ChannelHandlerContext) {
+        let deadline = context.eventLoop.now + timeout
+        readDeadline = deadline
+        if readCheck == nil || deadline < readCheckAt {
+            scheduleReadCheck(at: deadline, eventLoop: context.eventLoop, channel: context.channel)
+        }
     }
 
-    private func cancel(_ timer: inout Scheduled<Void>?) {
-        timer?.cancel()
-        timer = nil
+    private func scheduleReadCheck(at deadline: NIODeadline, eventLoop: any EventLoop, channel: any Channel) {
+        readCheck?.cancel()
+        readCheckAt = deadline
+        let handler = NIOLoopBound(self, eventLoop: eventLoop)
+        readCheck = eventLoop.scheduleTask(deadline: deadline) {
+            handler.value.checkReads(eventLoop: eventLoop, channel: channel)
+        }
+    }
+
+    private func checkReads(eventLoop: any EventLoop, channel: any Channel) {
+        readCheck = nil
+        readCheckAt = .distantFuture
+        guard let deadline = readDeadline else { return }
+        if eventLoop.now >= deadline {
+            channel.close(promise: nil)
+        } else {
+            scheduleReadCheck(at: deadline, eventLoop: eventLoop, channel: channel)
+        }
     }
 }
