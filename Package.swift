@@ -190,7 +190,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PerchSQLiteTests",
-            dependencies: ["PerchSQLite", "PerchCore", "PerchStats"],
+            dependencies: ["PerchSQLite", "PerchCore", "PerchStats", "PerchIngest"],
             swiftSettings: strict
         ),
         .testTarget(

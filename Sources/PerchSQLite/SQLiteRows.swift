@@ -29,12 +29,21 @@ enum SQLiteRows {
         VALUES (\(placeholders(eventColumns.count + 1)))
         """
 
+    /// What a later event can change in a session (`SessionRecord.absorb`); the rest (site, user,
+    /// start, visit attributes, entry props) is fixed when it starts.
+    static let changingSessionColumns = [
+        "hostname", "timestamp", "duration", "pageviews", "events", "is_bounce", "entry_page", "exit_page",
+        "exit_page_hostname",
+    ]
+
     /// The newest state wins: a state with fewer events (an older one, replayed or reordered)
-    /// never overwrites a stored one.
+    /// never overwrites a stored one. Only the columns that change are set: setting a key column
+    /// (site_id, start), even to its own value, makes SQLite move the row and rewrite every index,
+    /// `sessions_session` included, for every event.
     static let upsertSession = """
         INSERT INTO sessions (\(sessionColumns.joined(separator: ", "))) VALUES (\(placeholders(sessionColumns.count)))
         ON CONFLICT(session_id) DO UPDATE SET \(
-            sessionColumns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            changingSessionColumns.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
         WHERE excluded.events >= sessions.events
         """
 

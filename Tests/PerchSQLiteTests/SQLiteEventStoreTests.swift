@@ -1,4 +1,5 @@
 import PerchCore
+import PerchIngest
 import Testing
 
 @testable import PerchSQLite
@@ -65,6 +66,25 @@ import Testing
                 lastSequence: 3))
         #expect(try sessions().map(\.exitPage) == ["/four"])
         #expect(try sessions().map(\.events) == [4])
+    }
+
+    /// The upsert sets only the columns a later event can change; this follows a session from a
+    /// custom event (no hostname or entry page yet) through two pageviews, as ingestion builds it,
+    /// and reads back each stored state whole.
+    @Test func sessionUpsertStoresEveryColumnALaterEventChanges() throws {
+        let start = Fixtures.event(timestamp: 1_795_773_600, name: "Signup")
+        var session = SessionRecord.started(by: start, isPageview: false)
+        try store.write(StoreBatch(events: [], sessions: [session], lastSequence: 1))
+        #expect(try sessions() == [session])
+        for (offset, path) in [(30, "/pricing"), (95, "/signup")] {
+            var pageview = Fixtures.event(timestamp: start.timestamp + Int64(offset), name: "pageview")
+            pageview.pathname = path
+            pageview.hostname = "www.example.com"
+            session.absorb(pageview, isPageview: true)
+            try store.write(StoreBatch(events: [], sessions: [session], lastSequence: UInt64(offset)))
+            #expect(try sessions() == [session])
+        }
+        #expect(session.entryPage == "/pricing" && session.exitPage == "/signup" && !session.isBounce)
     }
 
     @Test func sessionsAreOnePerID() throws {
