@@ -34,6 +34,8 @@ extension PlanContext {
             return "\(aggregate(.sum(dialect.milliAmount("e.revenue_reporting_amount")))) / 1000.0"
         case (.events, .averageRevenue):
             return "\(aggregate(.average(dialect.milliAmount("e.revenue_reporting_amount")))) / 1000.0"
+        case (.events, .percentage) where dividesOutermost, (.events, .conversionRate) where dividesOutermost:
+            return visitorsOfEvents()
         case (.events, .percentage):
             return "100.0 * \(visitorsOfEvents()) / nullif((\(percentageTotal(.events))), 0)"
         case (.events, .conversionRate):
@@ -50,6 +52,8 @@ extension PlanContext {
         case (.sessions, .visitDuration): return aggregate(.average(Measure.sessionDuration.operand))
         case (.sessions, .viewsPerVisit):
             return "\(aggregate(.sum(Measure.sessionPageviews.operand))) * 1.0 / nullif(\(aggregate(.count)), 0)"
+        case (.sessions, .percentage) where dividesOutermost, (.sessions, .conversionRate) where dividesOutermost:
+            return aggregate(.distinct("s.user_id"))
         case (.sessions, .percentage):
             return "100.0 * \(aggregate(.distinct("s.user_id"))) / nullif((\(percentageTotal(.sessions))), 0)"
         case (.sessions, .conversionRate):
@@ -60,6 +64,18 @@ extension PlanContext {
             // Not reachable after validation (e.g. pageviews never read sessions); keeps SQL valid.
             return "NULL"
         }
+    }
+
+    /// Whether `percentage` and `conversion_rate` divide in the final SELECT rather than in their
+    /// side (`SQLDialect.rerunsNestedScalarSubqueries`): their sides then hold the visitors.
+    /// Never with a store's precomputed totals, which are cheap to read again.
+    var dividesOutermost: Bool {
+        dialect.rerunsNestedScalarSubqueries && precomputed.totals.isEmpty && precomputed.conversionTotal == nil
+    }
+
+    /// `ref` (a side's visitors) as a percentage of `total`, for `dividesOutermost`.
+    private func outermostRatio(_ ref: SQLFragment, over total: SQLFragment) -> SQLFragment {
+        "100.0 * \(ref) / nullif((\(total)), 0)"
     }
 
     /// The visitors `percentage` divides by: every visitor the query's filters select.
@@ -103,7 +119,12 @@ extension PlanContext {
     /// `qualified: false` names the CTEs' columns alone, for a plan that joined them by name.
     func finalMetric(_ metric: Metric, driver: String, qualified: Bool = true) -> SQLFragment {
         let cte = metric == .scrollDepth ? "sd" : (side(of: metric) == .events ? "ev" : "se")
-        let ref: SQLFragment = "\(raw: qualified ? cte + "." : "")m_\(raw: metric.rawValue)"
+        var ref: SQLFragment = "\(raw: qualified ? cte + "." : "")m_\(raw: metric.rawValue)"
+        if dividesOutermost, metric == .percentage {
+            ref = outermostRatio(ref, over: percentageTotal(side(of: metric)))
+        } else if dividesOutermost, metric == .conversionRate {
+            ref = outermostRatio(ref, over: conversionTotal)
+        }
         switch metric {
         case .visitors, .visits, .pageviews, .events: return "coalesce(\(ref), 0)"
         case .bounceRate, .visitDuration: return "coalesce(\(dialect.round(ref, decimals: 0)), 0)"

@@ -87,8 +87,15 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
         switch side {
         case .events:
             var from: SQLFragment = "events e"
+            var completesAGoal: SQLFragment?
             if withGoals, usesGoalDimension, let rows = goalRows {
                 from += " " + rows.clause
+                // The events completing no goal give no row: leaving them out before the goal
+                // rows are made saves making them (a third of a goal breakdown's time on ClickHouse).
+                let completions = query.goals.map { goalCompletion($0, alias: "e") }
+                if !completions.isEmpty {
+                    completesAGoal = "(" + SQLFragment.joined(completions, separator: " OR ") + ")"
+                }
             } else if withGoals, usesGoalDimension {
                 from +=
                     " JOIN goals g ON (g.event IS NOT NULL AND e.name = g.event) OR (g.pattern IS NOT NULL "
@@ -99,6 +106,7 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
                 bucketRange.map { "e.site_id = \(bind: query.siteKey) AND \($0)" } ?? eventsWhere("e", engagement: true)
             ]
             if !keepsEngagementEvents { conditions.append("e.name <> 'engagement'") }
+            if let completesAGoal { conditions.append(completesAGoal) }
             for filter in query.query.filters where !(excludingGoalFilters && Self.isGoalOrPropLeaf(filter)) {
                 conditions.append(eventCondition(filter, alias: "e"))
             }
@@ -199,6 +207,9 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
     }
 
     /// Scroll depth: the mean over sessions of each session's deepest known scroll (≤ 100).
+    /// Only engagement events carry one: the other rows would make groups whose depth is NULL,
+    /// which the mean skips (and a group left without a row reads as NULL through the join), so
+    /// they are left out before grouping by session, the costly part.
     func scrollDepthCTE() -> SQLFragment {
         let outer = dimensionIndices.map { "d\($0)" }
         var inner = dimensionColumns(.events, dimensionIndices)
@@ -206,7 +217,7 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
         inner.append("max(CASE WHEN e.name = 'engagement' AND e.scroll_depth <= 100 THEN e.scroll_depth END) AS depth")
         let perSession: SQLFragment =
             "SELECT " + SQLFragment.joined(inner, separator: ", ") + " FROM " + base(.events)
-            + " GROUP BY "
+            + " AND e.name = 'engagement' AND e.scroll_depth <= 100 GROUP BY "
             + SQLFragment(
                 stringLiteral: dialect.groupsByPosition
                     ? (1...(dimensionIndices.count + 1)).map(String.init).joined(separator: ", ")

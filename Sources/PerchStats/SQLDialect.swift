@@ -78,6 +78,11 @@ package protocol SQLDialect: Sendable {
     /// group reads only what a session's states share (the planner checks). Nil to read current
     /// states only (`currentSessions`) or when every row is current.
     func signWeighted(_ aggregate: Aggregate) -> SQLFragment?
+    /// Whether a scalar subquery inside a subquery in FROM runs again for every SELECT enclosing
+    /// it (ClickHouse 18.16 executes them while analysing each level): then `percentage` and
+    /// `conversion_rate` divide by their totals in the outermost SELECT, where it runs once, and
+    /// the sides return the visitors only.
+    var rerunsNestedScalarSubqueries: Bool { get }
     /// An ORDER BY term: NULLs sort first ascending and last descending, as in SQLite.
     func orderTerm(_ column: String, ascending: Bool) -> String
     /// The distinct `code`s of two selects of one column named `code`.
@@ -102,6 +107,7 @@ extension SQLDialect {
     package func currentSessions(_ alias: String, site: Int64, startFrom: Int64, startTo: Int64) -> SQLFragment? {
         nil
     }
+    package var rerunsNestedScalarSubqueries: Bool { false }
     package func orderTerm(_ column: String, ascending: Bool) -> String {
         column + (ascending ? " ASC" : " DESC")
     }

@@ -138,13 +138,17 @@ package struct ClickHouseDialect: SQLDialect {
         return ("ARRAY JOIN arrayFilter(x -> x != '', \(array)) AS goal_name", "goal_name")
     }
 
-    /// The `+1` row of each session's current state: states are `(session_id, events)` and a
-    /// superseded one has its `-1` row too, so its signs sum to 0. The lookup is narrowed to the
-    /// site's sessions started in the range, which the table's key prunes.
+    /// The `+1` row of each session's current state: states are `(session_id, events)`, and a
+    /// superseded state has its `-1` row too, written in the same insert as its successor's `+1`
+    /// (one `start`, so one partition and one part). So a `+1` row whose state has no `-1` row is
+    /// current. The set looked up holds only the `-1` rows merges have not collapsed yet, far
+    /// fewer than the states (grouping every state by `(session_id, events)` took 1.4 s of a
+    /// 1.5 s exit-page breakdown on 3 M events). Narrowed to the site's sessions started in the
+    /// range, which the table's key prunes.
     package func currentSessions(_ alias: String, site: Int64, startFrom: Int64, startTo: Int64) -> SQLFragment? {
-        "\(raw: alias).sign = 1 AND (\(raw: alias).session_id, \(raw: alias).events) IN "
+        "\(raw: alias).sign = 1 AND (\(raw: alias).session_id, \(raw: alias).events) NOT IN "
             + "(SELECT session_id, events FROM sessions WHERE site_id = \(bind: site) AND start >= \(bind: startFrom) "
-            + "AND start < \(bind: startTo) GROUP BY session_id, events HAVING sum(sign) > 0)"
+            + "AND start < \(bind: startTo) AND sign = -1)"
     }
 
     /// Plausible's reads: a superseded state's `+1` and `-1` rows cancel out in counts and sums.
@@ -158,6 +162,11 @@ package struct ClickHouseDialect: SQLDialect {
         case .distinct(let value): countDistinct(value)
         }
     }
+
+    /// 18.16 executes a scalar subquery again while analysing each SELECT around it: the planner's
+    /// nesting ran a percentage's total three to five times (a 30-day goal conversion query on
+    /// 10 M events took 1.4 s, 0.25 s with the division outermost).
+    package var rerunsNestedScalarSubqueries: Bool { true }
 
     /// ClickHouse puts NULLs last either way unless told.
     package func orderTerm(_ column: String, ascending: Bool) -> String {

@@ -46,9 +46,12 @@ package struct ClickHouseStatsReader: StatsReader {
     }
 
     /// The statement with `join_use_nulls`, so a LEFT JOIN's missing side reads as NULL (as in SQL)
-    /// rather than as zeros and empty strings.
+    /// rather than as zeros and empty strings, and without `use_index_for_in_with_subqueries`:
+    /// with it 18.16 builds an `IN (subquery)` set while analysing, once per SELECT around it (a
+    /// set of session or visitor ids, never a prefix of a table's key, so it would prune nothing).
     package func rows(_ statement: PlannedStatement) async throws -> [[SQLValue]] {
-        let result = try await client.query(statement.sql + " SETTINGS join_use_nulls = 1")
+        let result = try await client.query(
+            statement.sql + " SETTINGS join_use_nulls = 1, use_index_for_in_with_subqueries = 0")
         let kinds = result.columns.map { ValueKind(type: $0.type) }
         return try result.rows.map { row throws(ClickHouseError) in
             try zip(row, kinds).map { value, kind throws(ClickHouseError) in try kind.sqlValue(value) }
