@@ -17,9 +17,16 @@ enum ClickHouseTestServer {
             "\(variable) is not set: run scripts/test-clickhouse, which starts the servers")
     }
 
-    /// The cluster of `PERCH_CLICKHOUSE_TEST_CLUSTER`, if set.
+    /// For the replicated variant: the same servers as `PERCH_CLICKHOUSE_TEST_CLUSTER`, their shards
+    /// marked `internal_replication`.
+    static let replicatedClusterVariable = "PERCH_CLICKHOUSE_TEST_REPLICATED_CLUSTER"
+
+    /// The cluster of `PERCH_CLICKHOUSE_TEST_CLUSTER` (or, replicated, of
+    /// `PERCH_CLICKHOUSE_TEST_REPLICATED_CLUSTER`), if set.
     static func cluster(replicated: Bool = false) throws -> ClickHouseCluster? {
-        try getenv(clusterVariable).map { try ClickHouseCluster(name: String(cString: $0), replicated: replicated) }
+        try getenv(replicated ? replicatedClusterVariable : clusterVariable).map {
+            try ClickHouseCluster(name: String(cString: $0), replicated: replicated)
+        }
     }
 
     /// Where a test database lives.

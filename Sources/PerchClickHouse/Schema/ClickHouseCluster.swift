@@ -26,10 +26,16 @@ package struct ClickHouseCluster: Sendable, Hashable, CustomStringConvertible {
     ///   too, since a session's events and states share a shard (`ClickHouseSharding.bySession`),
     ///   but 18.16 loses the subquery's table alias when it rewrites the table (`Unknown
     ///   identifier: s.entry_page`).
+    /// * `optimize_move_to_prewhere=0`: 18.16 fails `SELECT 1 FROM <Distributed> WHERE a AND b`
+    ///   (the Stats reads' "any rows?" check) with `Cannot find column greaterOrEquals(…)` when it
+    ///   moves conditions to PREWHERE.
     /// * replicated: `insert_deduplicate=0`, since replicated tables drop a block equal to one
     ///   inserted before, and two equal blocks (two drop counts of one hour) must both count.
     package var settings: [(name: String, value: String)] {
-        [("insert_distributed_sync", "1"), ("distributed_product_mode", "global")]
+        [
+            ("insert_distributed_sync", "1"), ("distributed_product_mode", "global"),
+            ("optimize_move_to_prewhere", "0"),
+        ]
             + (replicated ? [("insert_deduplicate", "0")] : [])
     }
 

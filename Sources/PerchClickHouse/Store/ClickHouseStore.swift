@@ -19,7 +19,7 @@ package struct ClickHouseStore: Sendable {
     /// `ALTER TABLE table DELETE WHERE condition`, only if some row matches (a mutation rewrites
     /// parts, too costly to issue every minute for nothing), then waits until it is done. On a
     /// cluster the mutation is of the local tables, `ON CLUSTER`, and the wait is for every shard.
-    func delete(from table: String, where condition: String) throws(ClickHouseError) {
+    package func delete(from table: String, where condition: String) throws(ClickHouseError) {
         let matching = try client.queryBlocking("SELECT count() FROM \(table) WHERE \(condition)").scalar().uint64()
         guard matching > 0 else { return }
         let target = localTable(table)
@@ -40,14 +40,14 @@ package struct ClickHouseStore: Sendable {
 
     /// Where an `ALTER` of `table` goes: the table itself on one server; on a cluster its local
     /// table on every server (`db.table_local ON CLUSTER c`). `name` is what `system.*` calls it.
-    func localTable(_ table: String) -> (name: String, statementName: String) {
+    package func localTable(_ table: String) -> (name: String, statementName: String) {
         guard let layout = client.configuration.clusterLayout else { return (table, table) }
         let local = ClickHouseClusterLayout.localName(of: table)
         return (local, "\(layout.qualified(local)) ON CLUSTER \(layout.cluster.name)")
     }
 
     /// `system.NAME` of this server, or on a cluster of one server of every shard.
-    func systemTable(_ name: String) -> String {
+    package func systemTable(_ name: String) -> String {
         guard let cluster = client.configuration.cluster else { return "system.\(name)" }
         return "cluster(\(ClickHouseSQL.literal(cluster.name)), system, \(name))"
     }

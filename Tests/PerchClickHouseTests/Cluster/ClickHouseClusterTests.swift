@@ -12,9 +12,11 @@ import Testing
 /// 18.16 servers forming a two-shard cluster (chdb is in-process and cannot form one).
 @Suite struct ClickHouseClusterTests {
     static func cluster(replicated: Bool = false) throws -> ClickHouseCluster {
-        try #require(
+        let variable =
+            replicated ? ClickHouseTestServer.replicatedClusterVariable : ClickHouseTestServer.clusterVariable
+        return try #require(
             try ClickHouseTestServer.cluster(replicated: replicated),
-            "\(ClickHouseTestServer.clusterVariable) is not set: run scripts/test-clickhouse, which starts the cluster")
+            "\(variable) is not set: run scripts/test-clickhouse, which starts the cluster")
     }
 
     @Test func statsAnswersEqualOneServersOnTheSameEvents() async throws {
