@@ -20,14 +20,9 @@ package struct ClickHouseMigrator: Sendable {
     package func migrate(now: Int64) throws(ClickHouseError) -> [Int] {
         let database = client.configuration.database
         let layout = client.configuration.clusterLayout
-        if let layout {
-            try client.executeBlocking(layout.createDatabase, inDatabase: false)
-            for statement in layout.createStatements(ClickHouseSchema.migrationsTable) {
-                try client.executeBlocking(statement)
-            }
-        } else {
-            try client.executeBlocking("CREATE DATABASE IF NOT EXISTS \(database)", inDatabase: false)
-            try client.executeBlocking(ClickHouseSchema.migrationsTable.createStatement)
+        for (index, statement) in ClickHouseSchema.setupStatements(database: database, layout: layout).enumerated() {
+            // The first creates the database: it cannot be the request's database yet.
+            try client.executeBlocking(statement, inDatabase: index > 0)
         }
         let applied = try appliedVersions()
         if let newest = applied.max(), newest > (migrations.last?.version ?? 0) {
