@@ -2,10 +2,10 @@
 /// the servers' `<remote_servers>`, which must also configure a coordinator (`<zookeeper>`), since
 /// the tables are created `ON CLUSTER`.
 package struct ClickHouseCluster: Sendable, Hashable, CustomStringConvertible {
-    package var name: String
+    package let name: String
     /// Local tables are `Replicated…MergeTree` (each shard's replicas kept alike through the
     /// coordinator; the servers define the `{shard}` and `{replica}` macros) rather than plain ones.
-    package var replicated: Bool
+    package let replicated: Bool
 
     package init(name: String, replicated: Bool = false) throws(ClickHouseError) {
         guard ClickHouseSQL.isPlainIdentifier(name) else {
