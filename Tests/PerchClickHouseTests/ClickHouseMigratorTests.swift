@@ -1,12 +1,13 @@
 import PerchClickHouse
 import Testing
 
-/// Forward-only, self-checking migrations on a real server.
+/// Forward-only, self-checking migrations on a real server (on one server even when the tests run
+/// on a cluster: ClickHouseClusterMigrationTests checks the cluster form).
 @Suite struct ClickHouseMigratorTests {
     static let now: Int64 = 1_790_000_000
 
     @Test func migratesAFreshDatabaseOnceAndRecordsEachVersion() async throws {
-        try await ClickHouseTestServer.withDatabase { (client: ClickHouseClient) async throws in
+        try await ClickHouseTestServer.withDatabase(layout: .oneServer) { (client: ClickHouseClient) async throws in
             let migrator = ClickHouseMigrator(client: client)
             #expect(try migrator.migrate(now: Self.now) == ClickHouseSchema.migrations.map(\.version))
             #expect(try migrator.migrate(now: Self.now) == [])
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func aDatabaseMigratedByANewerPerchIsRefused() async throws {
-        try await ClickHouseTestServer.withDatabase { (client: ClickHouseClient) async throws in
+        try await ClickHouseTestServer.withDatabase(layout: .oneServer) { (client: ClickHouseClient) async throws in
             try ClickHouseMigrator(client: client).migrate(now: Self.now)
             try await client.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)")
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func aMigrationWhoseResultDiffersFromItsDeclarationIsNotRecorded() async throws {
-        try await ClickHouseTestServer.withDatabase { (client: ClickHouseClient) async throws in
+        try await ClickHouseTestServer.withDatabase(layout: .oneServer) { (client: ClickHouseClient) async throws in
             let declared = ClickHouseTable(
                 name: "t", columns: [.init("a", "UInt64"), .init("b", "String")], engine: "MergeTree ORDER BY a")
             let wrong = ClickHouseMigration(
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func anInterruptedMigrationRunsAgainFromItsStart() async throws {
-        try await ClickHouseTestServer.withDatabase { (client: ClickHouseClient) async throws in
+        try await ClickHouseTestServer.withDatabase(layout: .oneServer) { (client: ClickHouseClient) async throws in
             let first = ClickHouseTable(name: "t1", columns: [.init("a", "UInt64")], engine: "MergeTree ORDER BY a")
             let second = ClickHouseTable(name: "t2", columns: [.init("b", "String")], engine: "MergeTree ORDER BY b")
             let broken = ClickHouseMigration(

@@ -87,7 +87,8 @@ import Testing
             #expect(try store.allSites().first?.revenueGoals == ["Buy": "EUR"])
             try store.removeSite(domain: "a.test")
             #expect(try changed())
-            try client.executeBlocking("OPTIMIZE TABLE sites FINAL")
+            let sites = ClickHouseStore(client: client).localTable("sites").statementName
+            try client.executeBlocking("OPTIMIZE TABLE \(sites) FINAL")
             #expect(try !changed())
         }
     }

@@ -105,7 +105,10 @@ struct ClickHouseStoreEndToEndTests {
         guard let endpoint = URL(string: url) else { return }
         var request = URLRequest(url: endpoint)
         request.httpMethod = "POST"
-        request.httpBody = Data("DROP DATABASE IF EXISTS \(name)".utf8)
+        // On the test cluster (scripts/test-clickhouse sets PERCH_CLICKHOUSE_CLUSTER, which the
+        // `perch` processes inherit), every server's copy goes.
+        let cluster = ProcessInfo.processInfo.environment["PERCH_CLICKHOUSE_CLUSTER"].map { " ON CLUSTER \($0)" }
+        request.httpBody = Data("DROP DATABASE IF EXISTS \(name)\(cluster ?? "")".utf8)
         let done = DispatchSemaphore(value: 0)
         URLSession.shared.dataTask(with: request) { _, _, _ in done.signal() }.resume()
         _ = done.wait(timeout: .now() + 10)

@@ -5,6 +5,6 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Operations on a whole store.",
-        subcommands: [StoreCopyCommand.self]
+        subcommands: [StoreCopyCommand.self, StoreSchemaCommand.self]
     )
 }

@@ -65,7 +65,8 @@ struct StoreCopyCommand: AsyncParsableCommand {
             }
             guard
                 case .clickHouse(let target) = try StoreChoice.resolve(
-                    store: "clickhouse", url: clickHouse.url, database: clickHouse.database, dataDirectory: directory,
+                    store: "clickhouse", url: clickHouse.url, database: clickHouse.database,
+                    cluster: clickHouse.cluster, replicated: clickHouse.replicated, dataDirectory: directory,
                     environment: environment)
             else { throw ValidationError("no ClickHouse store") }
             source = try SQLiteStore(path: path)

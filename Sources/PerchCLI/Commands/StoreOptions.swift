@@ -5,7 +5,7 @@ import PerchCore
 import PerchSQLite
 
 /// The store flags every command that reads or changes stored data shares: `--data-dir`,
-/// `--store sqlite|clickhouse`, `--clickhouse-url`, `--clickhouse-database` (and `PERCH_*`).
+/// `--store sqlite|clickhouse` and the `ClickHouseOptions` (and `PERCH_*`).
 /// The data directory stays local whichever the store: it holds the journal (and SQLite's file).
 struct StoreOptions: ParsableArguments {
     @OptionGroup var data: DataDirectoryOptions
@@ -19,7 +19,8 @@ struct StoreOptions: ParsableArguments {
     func choice() throws -> StoreChoice {
         do {
             return try StoreChoice.resolve(
-                store: store, url: clickHouse.url, database: clickHouse.database, dataDirectory: data.resolved(),
+                store: store, url: clickHouse.url, database: clickHouse.database, cluster: clickHouse.cluster,
+                replicated: clickHouse.replicated, dataDirectory: data.resolved(),
                 environment: EnvironmentFallback(environment: ProcessInfo.processInfo.environment))
         } catch {
             throw ValidationError(error.description)

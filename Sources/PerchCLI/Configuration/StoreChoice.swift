@@ -1,7 +1,8 @@
 import PerchClickHouse
 
 /// Which store `perch` works on, resolved from `--store`, `--clickhouse-url`,
-/// `--clickhouse-database` and their `PERCH_*` variables.
+/// `--clickhouse-database`, `--clickhouse-cluster`, `--clickhouse-replicated` and their `PERCH_*`
+/// variables.
 enum StoreChoice: Sendable, CustomStringConvertible {
     /// The embedded database in the data directory (the default).
     case sqlite(path: String)
@@ -9,10 +10,11 @@ enum StoreChoice: Sendable, CustomStringConvertible {
     case clickHouse(ClickHouseConfiguration)
 
     /// - Parameters:
-    ///   - store, url, database: the flags (nil when not given).
+    ///   - store, url, database, cluster: the flags (nil when not given); replicated: the flag.
     ///   - dataDirectory: where SQLite's file lives.
     static func resolve(
-        store: String?, url: String?, database: String?, dataDirectory: String, environment env: EnvironmentFallback
+        store: String?, url: String?, database: String?, cluster: String? = nil, replicated: Bool = false,
+        dataDirectory: String, environment env: EnvironmentFallback
     ) throws(ConfigurationError) -> StoreChoice {
         let kind = env.value(flag: store, variable: "PERCH_STORE", default: "sqlite")
         switch kind {
@@ -26,11 +28,18 @@ enum StoreChoice: Sendable, CustomStringConvertible {
                         + "e.g. http://127.0.0.1:8123")
             }
             let name = env.value(flag: database, variable: "PERCH_CLICKHOUSE_DATABASE", default: "perch")
+            let clusterName = env.value(flag: cluster, variable: "PERCH_CLICKHOUSE_CLUSTER", default: "")
+            let replicated = replicated || env.environment["PERCH_CLICKHOUSE_REPLICATED"] == "1"
+            guard !replicated || !clusterName.isEmpty else {
+                throw ConfigurationError(description: "--clickhouse-replicated needs --clickhouse-cluster")
+            }
             do {
                 return .clickHouse(
                     try ClickHouseConfiguration(
                         url: url, user: env.environment["PERCH_CLICKHOUSE_USER"],
-                        password: env.environment["PERCH_CLICKHOUSE_PASSWORD"], database: name))
+                        password: env.environment["PERCH_CLICKHOUSE_PASSWORD"], database: name,
+                        cluster: clusterName.isEmpty
+                            ? nil : ClickHouseCluster(name: clusterName, replicated: replicated)))
             } catch {
                 // The error describes the URL without its password.
                 throw ConfigurationError(description: "invalid ClickHouse settings: \(error)")

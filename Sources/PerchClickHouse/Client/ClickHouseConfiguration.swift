@@ -3,6 +3,8 @@
 package struct ClickHouseConfiguration: Sendable, CustomStringConvertible {
     package var endpoint: ClickHouseEndpoint
     package var database: String
+    /// The cluster the tables are spread over, or nil for one server.
+    package private(set) var cluster: ClickHouseCluster?
     /// Sent as URL parameters with every request, after the client's own (they may override them).
     package var settings: [(name: String, value: String)]
     /// How long one request may take, connection included.
@@ -14,9 +16,11 @@ package struct ClickHouseConfiguration: Sendable, CustomStringConvertible {
     ///   - url: `http[s]://[user[:password]@]host[:port][/path]`.
     ///   - user, password: override those of the URL when given (`PERCH_CLICKHOUSE_USER`, …).
     ///   - database: a plain identifier (letters, digits, `_`), created by the migrations if missing.
+    ///   - cluster: spread the tables over this cluster; its settings go before `settings`.
     package init(
         url: String, user: String? = nil, password: String? = nil, database: String = "perch",
-        settings: [(name: String, value: String)] = [], requestTimeout: Duration = .seconds(30),
+        cluster: ClickHouseCluster? = nil, settings: [(name: String, value: String)] = [],
+        requestTimeout: Duration = .seconds(30),
         compressInsertsFrom: Int? = 16 * 1024
     ) throws(ClickHouseError) {
         endpoint = try ClickHouseEndpoint(url: url)
@@ -29,13 +33,19 @@ package struct ClickHouseConfiguration: Sendable, CustomStringConvertible {
             throw .invalidConfiguration("the setting name \(setting.name) is not an identifier")
         }
         self.database = database
-        self.settings = settings
+        self.cluster = cluster
+        self.settings = (cluster?.settings ?? []) + settings
         self.requestTimeout = requestTimeout
         self.compressInsertsFrom = compressInsertsFrom
     }
 
-    /// The endpoint and database; never the password.
+    /// How the tables are laid out on the cluster, or nil on one server.
+    package var clusterLayout: ClickHouseClusterLayout? {
+        cluster.map { ClickHouseClusterLayout(cluster: $0, database: database) }
+    }
+
+    /// The endpoint, database and cluster; never the password.
     package var description: String {
-        "\(endpoint), database \(database)"
+        "\(endpoint), database \(database)" + (cluster.map { ", \($0)" } ?? "")
     }
 }

@@ -62,7 +62,8 @@ extension ClickHouseSchema {
             ORDER BY (site_id, toDate(timestamp), name, user_id, timestamp)
             SAMPLE BY user_id
             SETTINGS index_granularity = 8192
-            """
+            """,
+        sharding: .bySession
     )
 
     /// A session's states: each change writes the previous state again with `sign = -1` and the
@@ -95,6 +96,7 @@ extension ClickHouseSchema {
             ORDER BY (site_id, toDate(start), user_id, session_id)
             SAMPLE BY user_id
             SETTINGS index_granularity = 8192
-            """
+            """,
+        sharding: .bySession
     )
 }

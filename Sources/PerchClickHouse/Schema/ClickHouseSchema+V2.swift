@@ -101,6 +101,7 @@ extension ClickHouseSchema {
     static let v2EventIDs = ClickHouseTable(
         name: "event_ids",
         columns: [.init("key", "String"), .init("timestamp", "DateTime")],
-        engine: "ReplacingMergeTree PARTITION BY toYYYYMMDD(timestamp) ORDER BY key"
+        engine: "ReplacingMergeTree PARTITION BY toYYYYMMDD(timestamp) ORDER BY key",
+        sharding: .by("cityHash64(key)")
     )
 }

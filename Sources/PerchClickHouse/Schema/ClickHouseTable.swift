@@ -16,15 +16,21 @@ package struct ClickHouseTable: Sendable, Hashable {
     package var columns: [Column]
     /// Everything after `ENGINE =`: the engine and its PARTITION BY, ORDER BY, … clauses.
     package var engine: String
+    /// How its rows spread over a cluster's shards (`ClickHouseClusterLayout`).
+    package var sharding: ClickHouseSharding
 
-    package init(name: String, columns: [Column], engine: String) {
+    package init(name: String, columns: [Column], engine: String, sharding: ClickHouseSharding = .whole) {
         self.name = name
         self.columns = columns
         self.engine = engine
+        self.sharding = sharding
     }
 
     /// `CREATE TABLE IF NOT EXISTS`, so a migration interrupted half-way can run again.
-    package var createStatement: String {
+    package var createStatement: String { createStatement(name: name, engine: engine) }
+
+    /// The same columns under another name (or `name ON CLUSTER c`) and engine.
+    func createStatement(name: String, engine: String) -> String {
         let body = columns.map { "    \(ClickHouseSQL.identifier($0.name)) \($0.type)" }.joined(separator: ",\n")
         return "CREATE TABLE IF NOT EXISTS \(name) (\n\(body)\n) ENGINE = \(engine)"
     }

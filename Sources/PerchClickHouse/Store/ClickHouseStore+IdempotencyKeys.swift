@@ -19,13 +19,14 @@ extension ClickHouseStore: IdempotencyKeyStore {
     }
 
     /// Drops the partitions (one per day, `toYYYYMMDD`) of `table` for days before the day of
-    /// `cutoff`: whole days go, nothing is rewritten.
+    /// `cutoff`: whole days go, nothing is rewritten. On a cluster, of every shard's local table.
     func dropDays(of table: String, before cutoff: Int64) throws(ClickHouseError) {
+        let target = localTable(table)
         let result = try client.queryBlocking(
             """
-            SELECT DISTINCT partition FROM system.parts
+            SELECT DISTINCT partition FROM \(systemTable("parts"))
             WHERE database = \(ClickHouseSQL.literal(client.configuration.database))
-              AND table = \(ClickHouseSQL.literal(table))
+              AND table = \(ClickHouseSQL.literal(target.name))
               AND active AND partition < toString(toYYYYMMDD(toDateTime(\(cutoff))))
             """)
         for row in result.rows {
@@ -33,7 +34,7 @@ extension ClickHouseStore: IdempotencyKeyStore {
             guard !day.isEmpty, day.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
                 throw .unexpectedResponse("\(table) partition \(day) is not a day number")
             }
-            try client.executeBlocking("ALTER TABLE \(table) DROP PARTITION \(day)")
+            try client.executeBlocking("ALTER TABLE \(target.statementName) DROP PARTITION \(day)")
         }
     }
 }

@@ -17,15 +17,17 @@ package struct ClickHouseStore: Sendable {
     }
 
     /// `ALTER TABLE table DELETE WHERE condition`, only if some row matches (a mutation rewrites
-    /// parts, too costly to issue every minute for nothing), then waits until it is done.
-    func delete(from table: String, where condition: String) throws(ClickHouseError) {
+    /// parts, too costly to issue every minute for nothing), then waits until it is done. On a
+    /// cluster the mutation is of the local tables, `ON CLUSTER`, and the wait is for every shard.
+    package func delete(from table: String, where condition: String) throws(ClickHouseError) {
         let matching = try client.queryBlocking("SELECT count() FROM \(table) WHERE \(condition)").scalar().uint64()
         guard matching > 0 else { return }
-        try client.executeBlocking("ALTER TABLE \(table) DELETE WHERE \(condition)")
+        let target = localTable(table)
+        try client.executeBlocking("ALTER TABLE \(target.statementName) DELETE WHERE \(condition)")
         let pending = """
-            SELECT count() FROM system.mutations
+            SELECT count() FROM \(systemTable("mutations"))
             WHERE database = \(ClickHouseSQL.literal(client.configuration.database))
-              AND table = \(ClickHouseSQL.literal(table)) AND is_done = 0
+              AND table = \(ClickHouseSQL.literal(target.name)) AND is_done = 0
             """
         let deadline = ContinuousClock.now + mutationTimeout
         while try client.queryBlocking(pending).scalar().uint64() > 0 {
@@ -34,5 +36,19 @@ package struct ClickHouseStore: Sendable {
             }
             usleep(20_000)
         }
+    }
+
+    /// Where an `ALTER` of `table` goes: the table itself on one server; on a cluster its local
+    /// table on every server (`db.table_local ON CLUSTER c`). `name` is what `system.*` calls it.
+    package func localTable(_ table: String) -> (name: String, statementName: String) {
+        guard let layout = client.configuration.clusterLayout else { return (table, table) }
+        let local = ClickHouseClusterLayout.localName(of: table)
+        return (local, "\(layout.qualified(local)) ON CLUSTER \(layout.cluster.name)")
+    }
+
+    /// `system.NAME` of this server, or on a cluster of one server of every shard.
+    package func systemTable(_ name: String) -> String {
+        guard let cluster = client.configuration.cluster else { return "system.\(name)" }
+        return "cluster(\(ClickHouseSQL.literal(cluster.name)), system, \(name))"
     }
 }
