@@ -3,12 +3,11 @@ import GRDB
 /// Loads the busiest sites' columns when the server starts, so the first dashboard of a big site
 /// after a restart is answered from columns instead of by SQL while they load.
 extension SQLiteStore {
-    /// Columns are about this many bytes per event, sessions included (measured on the
-    /// 10-million-event seed: 177 MB for the busiest site's 1.34 M events and 573 k sessions of
-    /// 38 days, of which 4 B an event hold its props and 4 B a session its city), and 9% more
-    /// since events keep their visit attributes (`VisitTuples`; 127 → 139 B an event measured
-    /// on the seed's `seed-2`, 664 k events and 286 k sessions).
-    static let estimatedColumnBytesPerEvent = 154
+    /// Columns are about this many bytes per event, sessions included: 131 measured on the
+    /// 10-million-event seed (175 MB for the busiest site's 1.34 M events and 573 k sessions,
+    /// 87 MB for `seed-2`'s 664 k and 286 k, with `NumberSlots` tables; 138 before them), and a
+    /// margin for sites with more sessions per event.
+    static let estimatedColumnBytesPerEvent = 140
     /// The range a preload holds: the dashboard's 30 days and the previous 30 its top stats are
     /// compared with, and a day earlier for time zones.
     package static let preloadDays: Int64 = 62
