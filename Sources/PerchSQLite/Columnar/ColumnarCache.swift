@@ -34,6 +34,8 @@ package final class ColumnarCache: Sendable {
 
     /// Bytes of columns held at most; 0 turns the cache off.
     let budget: Int
+    /// The sites' loads, one at a time (`SQLiteStore.loadColumns`).
+    let loads = ColumnLoadQueue()
     private let state = Mutex(State())
     /// In a class, not as a bare closure in the `Mutex`: a function value read through `inout`
     /// from a generic container gains a pair of reabstraction thunks on every access.
@@ -60,6 +62,11 @@ package final class ColumnarCache: Sendable {
             state.entries[siteID]?.lastUse = state.uses
             return entry.box
         }
+    }
+
+    /// True when the site's columns from `from` or earlier are held (without marking them used).
+    func holds(_ siteID: Int64, from: Int64) -> Bool {
+        state.withLock { state in state.entries[siteID].map { $0.box.from <= from } ?? false }
     }
 
     /// A copy of the site's columns as they are now.

@@ -2,15 +2,14 @@
 /// order they are first seen, so a set of them is a bitmap or a small table of 32-bit numbers
 /// (`DenseDistinct`) instead of a hash set of scattered 64-bit values.
 struct DenseIndex: Sendable {
-    private var numbers: [Int64: UInt32] = [:]
+    /// An id is its own hash: two numbers with the same hash have the same id.
+    private var slots = NumberSlots()
 
-    var count: Int { numbers.count }
-    var byteSize: Int { numbers.capacity * 16 }
+    var count: Int { slots.count }
+    var byteSize: Int { slots.byteSize }
 
     mutating func number(of id: Int64) -> UInt32 {
-        if let number = numbers[id] { return number }
-        let number = UInt32(truncatingIfNeeded: numbers.count)
-        numbers[id] = number
-        return number
+        let hash = UInt64(bitPattern: id)
+        return slots.find(hash) { _ in true } ?? slots.add(hash)
     }
 }

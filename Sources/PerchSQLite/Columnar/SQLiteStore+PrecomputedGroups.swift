@@ -11,7 +11,8 @@ extension SQLiteStore {
         let cache = database.columns
         guard cache.isEnabled else { return nil }
         guard let box = cache.box(of: request.siteKey), box.from <= request.sessionsFrom else {
-            startLoadingColumns(siteID: request.siteKey, from: Self.loadStart(request.sessionsFrom))
+            let from = loadStart(request.sessionsFrom)
+            cache.loads.enqueue(request.siteKey, from: from, urgency: .query, load: columnLoad)
             return nil
         }
         let regexp = SQLiteRegexp(limitSeconds: regexTimeLimitSeconds)
@@ -59,10 +60,29 @@ extension SQLiteStore {
         return groups
     }
 
-    /// Reads the site's columns from `from` on and keeps them; returns when they are held.
+    /// Reads the site's columns from `from` on and keeps them; returns when they are held. Loads
+    /// go through the cache's queue (`ColumnLoadQueue`): one at a time, and a site already queued
+    /// or loading from `from` or earlier is waited for instead of read again.
     package func loadColumns(siteID: Int64, from: Int64) async throws {
+        try await loadColumns(siteID: siteID, from: from, urgency: .query)
+    }
+
+    func loadColumns(siteID: Int64, from: Int64, urgency: ColumnLoadQueue.Urgency) async throws {
         let cache = database.columns
-        guard cache.beginLoading(siteID) else { return }
+        guard cache.isEnabled else { return }
+        try await cache.loads.load(siteID, from: from, urgency: urgency, load: columnLoad)
+    }
+
+    /// What the queue runs to load a site: reads its columns in one read transaction unless they
+    /// are held already (a query loaded them first), and reports the load.
+    var columnLoad: ColumnLoadQueue.Load {
+        let store = self
+        return { siteID, from in try await store.readColumns(siteID: siteID, from: from) }
+    }
+
+    private func readColumns(siteID: Int64, from: Int64) async throws {
+        let cache = database.columns
+        guard !cache.holds(siteID, from: from), cache.beginLoading(siteID) else { return }
         defer { cache.endLoading(siteID) }
         let clock = ContinuousClock()
         let started = clock.now
@@ -79,20 +99,17 @@ extension SQLiteStore {
         database.columns.observeLoads(observer)
     }
 
-    private func startLoadingColumns(siteID: Int64, from: Int64) {
-        let store = self
-        Task.detached(priority: .utility) { try? await store.loadColumns(siteID: siteID, from: from) }
-    }
-
     /// Where a load for a range starting at `instant` starts: a day earlier, at UTC midnight, so
-    /// the same dates in other time zones, and the next days' ranges, are held too.
-    private static func loadStart(_ instant: Int64) -> Int64 {
-        (instant - 86_400).floorDivided(by: 86_400) * 86_400
+    /// the same dates in other time zones, and the next days' ranges, are held too; and no later
+    /// than the preload's start (`preloadStart`), so a query's load of a site serves the preload
+    /// too (a recent range's previous period included).
+    func loadStart(_ instant: Int64) -> Int64 {
+        min((instant - 86_400).floorDivided(by: 86_400) * 86_400, Self.preloadStart(now: clock.nowSeconds()))
     }
 }
 
 extension Int64 {
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+    func floorDivided(by divisor: Int64) -> Int64 {
         let quotient = self / divisor
         return (self % divisor < 0) ? quotient - 1 : quotient
     }

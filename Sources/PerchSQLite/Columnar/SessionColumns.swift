@@ -28,18 +28,21 @@ struct SessionColumns: Sendable {
     private(set) var pageviews: [Int64] = []
     /// One array per `textColumns` entry.
     private(set) var texts: [[UInt32]] = Array(repeating: [], count: textColumns.count)
-    private var positions: [Int64: Int] = [:]
+    /// By `SiteColumns.Numbers.sessions` number: the session's position in these arrays, or -1.
+    private var positions: [Int32] = []
 
     var count: Int { ids.count }
-    var byteSize: Int { count * (6 * 8 + 2 * 4 + Self.textColumns.count * 4 + 40) }
+    var byteSize: Int { count * (6 * 8 + 2 * 4 + Self.textColumns.count * 4) + positions.capacity * 4 }
 
     /// Adds a row read with `selectList`, or replaces the session's earlier version.
     mutating func upsert(_ statement: some ColumnRow, into numbers: inout SiteColumns.Numbers) {
         let id = statement.int64(0)
-        guard let position = positions[id] else {
-            positions[id] = ids.count
+        let number = Int(numbers.sessions.number(of: id))
+        if number >= positions.count { positions += repeatElement(-1, count: number + 1 - positions.count) }
+        guard positions[number] >= 0 else {
+            positions[number] = Int32(ids.count)
             ids.append(id)
-            eventSessions.append(numbers.sessions.number(of: id))
+            eventSessions.append(UInt32(number))
             starts.append(statement.int64(1))
             timestamps.append(statement.int64(2))
             users.append(numbers.visitors.number(of: statement.int64(3)))
@@ -51,6 +54,7 @@ struct SessionColumns: Sendable {
             }
             return
         }
+        let position = Int(positions[number])
         starts[position] = statement.int64(1)
         timestamps[position] = statement.int64(2)
         users[position] = numbers.visitors.number(of: statement.int64(3))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The distinct texts of a site's cached columns, each with a small integer code, so a column
 /// of texts is an array of codes and grouping by it is indexing by code.
 ///
@@ -5,14 +7,13 @@
 /// already known builds no `String`.
 struct TextDictionary: Sendable {
     private(set) var texts: [String] = []
-    /// FNV-1a hash of the bytes → the first code with that hash; later ones chain in `nextWithHash`.
-    private var firstWithHash: [UInt64: UInt32] = [:]
-    private var nextWithHash: [UInt32] = []
+    /// Codes found by a hash of their text's bytes.
+    private var slots = NumberSlots()
 
     var count: Int { texts.count }
 
     /// Approximate bytes held.
-    var byteSize: Int { texts.reduce(0) { $0 + $1.utf8.count + 32 } + nextWithHash.count * 24 }
+    var byteSize: Int { texts.reduce(0) { $0 + $1.utf8.count + 16 } + slots.byteSize }
 
     subscript(code: UInt32) -> String { texts[Int(code)] }
 
@@ -27,11 +28,8 @@ struct TextDictionary: Sendable {
     mutating func code(of bytes: UnsafeRawBufferPointer) -> UInt32 {
         let hash = Self.hash(bytes)
         if let code = find(bytes, hash: hash) { return code }
-        let code = UInt32(texts.count)
         texts.append(String(decoding: bytes, as: UTF8.self))
-        nextWithHash.append(firstWithHash[hash] ?? UInt32.max)
-        firstWithHash[hash] = code
-        return code
+        return slots.add(hash)
     }
 
     /// The code of `text` if it is held.
@@ -44,22 +42,29 @@ struct TextDictionary: Sendable {
     }
 
     private func find(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> UInt32? {
-        var candidate = firstWithHash[hash]
-        while let code = candidate {
-            let equal =
-                texts[Int(code)].utf8.withContiguousStorageIfAvailable {
-                    $0.count == bytes.count && UnsafeRawBufferPointer($0).elementsEqual(bytes)
-                } ?? texts[Int(code)].utf8.elementsEqual(bytes)
-            if equal { return code }
-            let next = nextWithHash[Int(code)]
-            candidate = next == UInt32.max ? nil : next
+        slots.find(hash) { code in
+            let text = texts[Int(code)].utf8
+            return text.withContiguousStorageIfAvailable { held in
+                guard held.count == bytes.count else { return false }
+                guard let heldStart = held.baseAddress, let start = bytes.baseAddress else { return true }
+                return memcmp(heldStart, start, held.count) == 0
+            } ?? text.elementsEqual(bytes)
         }
-        return nil
     }
 
+    /// A hash of the bytes, eight at a time.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return hash
+        var hash = UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = NumberSlots.mix(hash, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
+            hash = NumberSlots.mix(hash, tail)
+        }
+        return NumberSlots.mix(hash, 0)
     }
 }

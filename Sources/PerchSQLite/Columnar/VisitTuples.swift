@@ -14,16 +14,15 @@ struct VisitTuples: Sendable {
 
     /// The combinations' text codes, `columns.count` per combination.
     private(set) var codes: [UInt32] = []
-    /// Hash of a combination's codes → its first number with that hash; later ones chain in
-    /// `nextWithHash` (no array per combination: most sessions have one of their own).
-    private var firstWithHash: [Int: UInt32] = [:]
-    private var nextWithHash: [UInt32] = []
+    /// Combinations found by a hash of their codes (no array per combination: most sessions
+    /// have one of their own).
+    private var slots = NumberSlots()
     /// The combination being read (`setPending`), numbered by `numberOfPending`.
     private var pending = [UInt32](repeating: 0, count: columns.count)
 
-    var count: Int { nextWithHash.count }
+    var count: Int { slots.count }
     /// Approximate bytes held.
-    var byteSize: Int { codes.count * 4 + nextWithHash.count * 4 + firstWithHash.capacity * 17 }
+    var byteSize: Int { codes.count * 4 + slots.byteSize }
 
     /// Sets attribute `column` (an index into `columns`) of the combination being read.
     mutating func setPending(_ column: Int, to code: UInt32) {
@@ -32,21 +31,19 @@ struct VisitTuples: Sendable {
 
     /// The number of the combination set by `setPending`, added when new.
     mutating func numberOfPending() -> UInt32 {
-        var hasher = Hasher()
-        for code in pending { hasher.combine(code) }
-        let hash = hasher.finalize()
-        var candidate = firstWithHash[hash]
-        while let number = candidate {
-            let start = Int(number) * Self.columns.count
-            if codes[start..<start + Self.columns.count].elementsEqual(pending) { return number }
-            let next = nextWithHash[Int(number)]
-            candidate = next == UInt32.max ? nil : next
+        var hash: UInt64 = 0
+        for pair in stride(from: 0, to: pending.count - 1, by: 2) {
+            hash = NumberSlots.mix(hash, UInt64(pending[pair]) << 32 | UInt64(pending[pair + 1]))
         }
-        let number = UInt32(truncatingIfNeeded: nextWithHash.count)
-        nextWithHash.append(firstWithHash[hash] ?? UInt32.max)
-        firstWithHash[hash] = number
+        if pending.count % 2 == 1 { hash = NumberSlots.mix(hash, UInt64(pending[pending.count - 1])) }
+        let width = Self.columns.count
+        let found = slots.find(hash) { number in
+            let start = Int(number) * width
+            return codes[start..<start + width].elementsEqual(pending)
+        }
+        if let found { return found }
         codes += pending
-        return number
+        return slots.add(hash)
     }
 
     /// The text code of attribute `column` (an index into `columns`) of combination `number`.

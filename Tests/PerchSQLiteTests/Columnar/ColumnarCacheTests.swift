@@ -8,16 +8,26 @@ import Testing
 @Suite struct ColumnarCacheTests {
     typealias Rows = ColumnarRows
 
-    /// A store with sites 1…3, site `n` holding `n × 100` events.
-    static func store() throws -> SQLiteStore {
-        let store = SQLiteStore(database: try .inMemory())
-        for site in Int64(1)...3 {
-            let events = (0..<Int(site) * 100).map {
-                Rows.event(site: site, at: Rows.day + Int64($0), path: "/\($0 % 10)", user: UInt64($0))
-            }
-            try store.write(Rows.batch(events))
-        }
+    /// A store with sites 1…3, site `n` holding `n × 100` events and `n` sessions.
+    static func store(clock: any WallClock = SystemWallClock()) throws -> SQLiteStore {
+        let store = SQLiteStore(database: try .inMemory(), clock: clock)
+        for site in Int64(1)...3 { try store.write(batch(site: site, events: Int(site) * 100, at: Rows.day)) }
         return store
+    }
+
+    /// `events` events of the site from `start` on, one a second, and as many sessions as the
+    /// site's number (ids `site × 1000 + n`, unique across sites) ending with the last event.
+    static func batch(site: Int64, events: Int, at start: Int64) -> StoreBatch {
+        let rows = (0..<events).map {
+            Rows.event(site: site, at: start + Int64($0), path: "/\($0 % 10)", user: UInt64($0))
+        }
+        let sessions = (1...UInt64(site)).map {
+            Rows.session(
+                UInt64(site) * 1_000 + $0, site: site, user: $0, start: start, last: start + Int64(events) - 1,
+                pageviews: 1, events: 1,
+                entry: "/", exit: "/")
+        }
+        return Rows.batch(rows, sessions)
     }
 
     static func columns(_ store: SQLiteStore, site: Int64) throws -> SiteColumns {
