@@ -2,15 +2,21 @@ import PerchCore
 
 /// The session states this store wrote last, by session id: what the `-1` row of a session's next
 /// change must repeat. Only a shortcut: a session missing here is looked up in ClickHouse, so
-/// states of sessions idle for longer than `retention` seconds are let go.
+/// states of sessions idle for longer than `retention` seconds are let go, and past `limit`
+/// states the older half is (a state is a whole `SessionRecord`, about a kilobyte: unbounded,
+/// two hours of a flood of new visitors would hold gigabytes; under the load harness a node held
+/// 490 MB against SQLite's 185 MB).
 struct SessionStateCache {
     private var states: [UInt64: SessionRecord] = [:]
     private var newest: Int64 = .min
     private var lastPrune: Int64 = .min
     let retention: Int64
+    let limit: Int
 
-    init(retention: Int64 = 2 * 3600) {
+    init(retention: Int64 = 2 * 3600, limit: Int = 100_000) {
+        precondition(limit > 1, "the cache keeps half of its limit when it prunes")
         self.retention = retention
+        self.limit = limit
     }
 
     subscript(sessionID: UInt64) -> SessionRecord? {
@@ -27,6 +33,13 @@ struct SessionStateCache {
             let cutoff = newest - retention
             states = states.filter { $0.value.timestamp >= cutoff }
         }
+        if states.count > limit { keepNewest(limit / 2) }
+    }
+
+    /// Keeps the `count` states whose sessions were active last.
+    private mutating func keepNewest(_ count: Int) {
+        let kept = states.values.sorted { $0.timestamp > $1.timestamp }.prefix(count)
+        states = Dictionary(uniqueKeysWithValues: kept.map { ($0.sessionID, $0) })
     }
 
     mutating func removeAll() {
