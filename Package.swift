@@ -188,9 +188,17 @@ let package = Package(
             dependencies: ["PerchIngest", "PerchCore", "PerchEnrich", "PerchJournal"],
             swiftSettings: strict
         ),
+        // The Stats property test's store-independent half (random worlds and queries, the brute-force
+        // oracle, the comparison), run against SQLite by PerchSQLiteTests and ClickHouse by PerchClickHouseTests.
+        .target(
+            name: "PerchStatsTestSupport",
+            dependencies: ["PerchCore", "PerchStats"],
+            path: "Tests/PerchStatsTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PerchSQLiteTests",
-            dependencies: ["PerchSQLite", "PerchCore", "PerchStats", "PerchIngest"],
+            dependencies: ["PerchSQLite", "PerchCore", "PerchStats", "PerchIngest", "PerchStatsTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -204,6 +212,7 @@ let package = Package(
             name: "PerchClickHouseTests",
             dependencies: [
                 "PerchClickHouse", "PerchCore", "PerchIngest", "PerchJournal", "PerchSQLite", "PerchStats",
+                "PerchStatsTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             exclude: ["Stats/Golden"],

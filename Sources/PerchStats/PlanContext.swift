@@ -131,17 +131,24 @@ struct PlanContext<Dialect: SQLDialect>: Sendable {
 
     /// Whether session metrics weigh rows by sign (`SQLDialect.signWeighted`) instead of reading
     /// current states only: when the dialect can, and no dimension or filter reads what changes
-    /// between a session's states (exit page and hostname; the time filter on `timestamp` only
-    /// grows, so a state passing it has a newer one passing it too).
+    /// between a session's states (exit and entry page and their hostnames; the time filter on
+    /// `timestamp` only grows, so a state passing it has a newer one passing it too).
     var weighsSessionRows: Bool {
         guard dialect.signWeighted(.count) != nil else { return false }
         let filtered = query.query.filters.flatMap { $0.leaves() }.map(\.0.dimension)
         return !(query.dimensions + filtered).contains(where: Self.changesBetweenStates)
     }
 
-    /// A visit attribute that differs between a session's states.
+    /// A visit attribute that differs between a session's states: the exit page and its hostname,
+    /// and the entry page and its hostname too, which are empty until the visit's first pageview
+    /// (a visit that begins with a custom event gets them later). Weighted by sign, the empty entry
+    /// page of such a superseded state was a row of 0 visits and 1 visitor
+    /// (ClickHouseStatsPropertyTests, seed 12874225362926604033).
     static func changesBetweenStates(_ dimension: Dimension) -> Bool {
-        dimension == .visit(.exitPage) || dimension == .visit(.exitPageHostname)
+        switch dimension {
+        case .visit(.exitPage), .visit(.exitPageHostname), .visit(.entryPage), .visit(.entryPageHostname): true
+        default: false
+        }
     }
 
     /// The dialect's condition keeping current session states (`SQLDialect.currentSessions`) over

@@ -1,6 +1,7 @@
 import Foundation
 import PerchCore
 import PerchStats
+import PerchStatsTestSupport
 import Testing
 
 @testable import PerchSQLite
@@ -27,18 +28,9 @@ import Testing
         #expect(seeds.count < 20 || columnAnswers >= seeds.count / 2, "column cache answered \(columnAnswers)")
     }
 
-    /// The cases' seeds: the one `PERCH_PROPERTY_SEED` names; fresh random ones when
-    /// `PERCH_PROPERTY_RANDOM=1` (to explore); otherwise a fixed sequence from
-    /// `PERCH_PROPERTY_BASE_SEED` (default 20261206), so a CI run is reproducible and a failure
-    /// there fails the same way on a developer's machine.
+    /// The cases' seeds (`PropertySeeds`: fixed, or the environment's).
     static func seeds(environment: [String: String]) -> [UInt64] {
-        if let text = environment["PERCH_PROPERTY_SEED"], let seed = UInt64(text) { return [seed] }
-        if environment["PERCH_PROPERTY_RANDOM"] == "1" {
-            var source = SystemRandomNumberGenerator()
-            return (0..<cases).map { _ in source.next() }
-        }
-        var source = SplitMix64(seed: environment["PERCH_PROPERTY_BASE_SEED"].flatMap { UInt64($0) } ?? 20_261_206)
-        return (0..<cases).map { _ in source.next() }
+        PropertySeeds.seeds(count: cases, environment: environment)
     }
 
     /// One random world and a few random queries against it; returns the mismatches and how

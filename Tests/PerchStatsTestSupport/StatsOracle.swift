@@ -3,19 +3,19 @@ import PerchCore
 import PerchStats
 
 /// One expected result row.
-struct ExpectedRow {
-    var dimensions: [String]
-    var metrics: [ExpectedMetric]
+package struct ExpectedRow {
+    package var dimensions: [String]
+    package var metrics: [ExpectedMetric]
 }
 
 /// An expected metric value: a number (several when an exact tie may round either way, spec
 /// §14.5), null, or a revenue amount in the reporting currency.
-enum ExpectedMetric: CustomStringConvertible {
+package enum ExpectedMetric: CustomStringConvertible {
     case number([Double])
     case null
     case money(Double, currency: String)
 
-    var description: String {
+    package var description: String {
         switch self {
         case .number(let values): values.map { String($0) }.joined(separator: "|")
         case .null: "null"
@@ -26,23 +26,23 @@ enum ExpectedMetric: CustomStringConvertible {
 
 /// The brute-force answer to a generated query, computed over the world's raw rows from the
 /// spec's definitions (§14.2–§14.5), with Foundation's calendar for every local-time question.
-struct StatsOracle {
-    let query: PropertyQuery
-    let site: WorldSite
-    let calendar: Calendar
+package struct StatsOracle {
+    package let query: PropertyQuery
+    package let site: WorldSite
+    package let calendar: Calendar
     /// The range as a half-open interval of unix seconds.
-    let from: Int64
-    let to: Int64
+    package let from: Int64
+    package let to: Int64
     /// The range's first and last local dates, as days since 1970-01-01.
-    let firstDay: Int
-    let lastDay: Int
+    package let firstDay: Int
+    package let lastDay: Int
     /// The site's non-engagement events in the range, before any filter: what behavioural and
     /// session-selecting filters look at.
-    let inRange: [EventRecord]
-    let sessionsByID: [UInt64: SessionRecord]
-    let siteSessions: [SessionRecord]
+    package let inRange: [EventRecord]
+    package let sessionsByID: [UInt64: SessionRecord]
+    package let siteSessions: [SessionRecord]
 
-    init(world: PropertyWorld, query: PropertyQuery) {
+    package init(world: PropertyWorld, query: PropertyQuery) {
         self.query = query
         site = query.site
         calendar = site.calendar
@@ -60,13 +60,13 @@ struct StatsOracle {
 
     /// Either-table metrics read events when an event dimension or filter is involved (§14.5);
     /// a session-only dimension leaves them on sessions.
-    var eitherReadsEvents: Bool {
+    package var eitherReadsEvents: Bool {
         let eventDimension = query.dimensions.contains(where: \.isEventDimension)
         let eventFilter = query.filters.flatMap { $0.leaves() }.contains { $0.0.dimension.isEventDimension }
         return (eventDimension || eventFilter) && !query.dimensions.contains(where: \.isSessionOnly)
     }
 
-    func readsEvents(_ metric: Metric) -> Bool {
+    package func readsEvents(_ metric: Metric) -> Bool {
         switch metric.source {
         case .events: true
         case .sessions: false
@@ -74,7 +74,7 @@ struct StatsOracle {
         }
     }
 
-    func rows() -> [ExpectedRow] {
+    package func rows() -> [ExpectedRow] {
         let eventGroups = groupedEvents()
         let sessionGroups = groupedSessions()
         // Rows are those of the events side whenever any metric reads events.
@@ -98,7 +98,7 @@ struct StatsOracle {
     }
 
     /// Matching events by dimension values; with `event:goal`, an event counts once per goal it completes.
-    func groupedEvents() -> [[String]: [EventRecord]] {
+    package func groupedEvents() -> [[String]: [EventRecord]] {
         var groups: [[String]: [EventRecord]] = [:]
         for event in inRange where query.filters.allSatisfy({ eventMatches($0, event) }) {
             let goals: [String?] =
@@ -118,7 +118,7 @@ struct StatsOracle {
 
     /// Sessions in range (§14.4 window) passing the filters, by dimension values; a session's time
     /// bucket is that of its start, or of the range's start when it began before.
-    func groupedSessions() -> [[String]: [SessionRecord]] {
+    package func groupedSessions() -> [[String]: [SessionRecord]] {
         var groups: [[String]: [SessionRecord]] = [:]
         for session in sessionsInRange() {
             let key = query.dimensions.map { dimension in
@@ -130,7 +130,7 @@ struct StatsOracle {
         return groups
     }
 
-    func sessionsInRange() -> [SessionRecord] {
+    package func sessionsInRange() -> [SessionRecord] {
         siteSessions.filter { session in
             session.start >= from - 7 * 86_400 && session.timestamp >= from && session.start < to
                 && query.filters.allSatisfy { sessionMatches($0, session) }
@@ -139,7 +139,7 @@ struct StatsOracle {
 
     /// `group_conversion_rate`'s denominators: the visitors of each group without its goal
     /// (keyed by `nonGoalKey`) among the events the filters but top-level goal and property ones keep.
-    func groupDenominators() -> [[String]: Int] {
+    package func groupDenominators() -> [[String]: Int] {
         let kept = Totals.conversionFilters(query.filters)
         var visitors: [[String]: Set<UInt64>] = [:]
         for event in inRange where kept.allSatisfy({ eventMatches($0, event) }) {
@@ -153,17 +153,17 @@ struct StatsOracle {
     }
 
     /// A row's key without its goal.
-    func nonGoalKey(_ key: [String]) -> [String] {
+    package func nonGoalKey(_ key: [String]) -> [String] {
         zip(query.dimensions, key).filter { $0.0 != .event(.goal) }.map(\.1)
     }
 
     /// Whole-query denominators: `percentage` totals and the conversion rate's visitors.
-    struct Totals {
-        var eventVisitors: Int
-        var sessionVisitors: Int
-        var conversionVisitors: Int
+    package struct Totals {
+        package var eventVisitors: Int
+        package var sessionVisitors: Int
+        package var conversionVisitors: Int
 
-        init(oracle: StatsOracle) {
+        package init(oracle: StatsOracle) {
             let filters = oracle.query.filters
             let events = oracle.inRange.filter { event in filters.allSatisfy { oracle.eventMatches($0, event) } }
             eventVisitors = Set(events.map(\.userID)).count
@@ -176,7 +176,7 @@ struct StatsOracle {
         }
 
         /// Top-level goal and property filters pick the conversions, not the visitors (§14.5).
-        static func conversionFilters(_ filters: [Filter]) -> [Filter] {
+        package static func conversionFilters(_ filters: [Filter]) -> [Filter] {
             filters.filter { filter in
                 guard case .leaf(let leaf) = filter else { return true }
                 if case .prop = leaf.dimension { return false }

@@ -2,16 +2,14 @@ import Foundation
 import PerchCore
 import PerchStats
 
-@testable import PerchSQLite
-
 /// One site of a generated world, as registered in the store.
-struct WorldSite {
-    var id: Int64
-    var domain: String
-    var zone: String
-    var goals: [Goal]
+package struct WorldSite {
+    package var id: Int64
+    package var domain: String
+    package var zone: String
+    package var goals: [Goal]
 
-    var calendar: Calendar {
+    package var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: zone)!
         return calendar
@@ -21,25 +19,25 @@ struct WorldSite {
 /// A random multi-site event stream and the session rows the store keeps for it (spec §9),
 /// built the way ingestion would: events carry their session's visit attributes, engagement
 /// events never extend a session, a session's entry page is its first pageview.
-struct PropertyWorld {
-    var sites: [WorldSite]
-    var events: [EventRecord]
-    var sessions: [SessionRecord]
+package struct PropertyWorld {
+    package var sites: [WorldSite]
+    package var events: [EventRecord]
+    package var sessions: [SessionRecord]
     /// "Now" for relative date ranges.
-    var now: Int64
+    package var now: Int64
 
-    static let zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe"]
-    static let paths = ["/", "/a", "/a/b", "/A", "/blog", "/blog/Post-1", "/blog/post-2/x"]
-    static let customNames = ["Signup", "Purchase", "Download"]
-    static let propValues = ["plan": ["free", "Pro", "team"], "author": ["ann", "Bob"], "kind": ["x", "y"]]
-    static let sources = ["", "Google", "Twitter", "example.org"]
-    static let countries = ["DE", "US", "IN", "AU"]
-    static let browsers = ["", "Firefox", "Chrome", "Safari"]
+    package static let zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe"]
+    package static let paths = ["/", "/a", "/a/b", "/A", "/blog", "/blog/Post-1", "/blog/post-2/x"]
+    package static let customNames = ["Signup", "Purchase", "Download"]
+    package static let propValues = ["plan": ["free", "Pro", "team"], "author": ["ann", "Bob"], "kind": ["x", "y"]]
+    package static let sources = ["", "Google", "Twitter", "example.org"]
+    package static let countries = ["DE", "US", "IN", "AU"]
+    package static let browsers = ["", "Firefox", "Chrome", "Safari"]
     /// 2025-03-01 00:00 UTC; the 45 days after it cross the US, EU and Lord Howe DST changes.
-    static let base: Int64 = 1_740_787_200
-    static let days: Int64 = 45
+    package static let base: Int64 = 1_740_787_200
+    package static let days: Int64 = 45
 
-    static func generate(_ random: inout SplitMix64) -> PropertyWorld {
+    package static func generate(_ random: inout SplitMix64) -> PropertyWorld {
         var zones = Self.zones
         var sites: [WorldSite] = []
         for index in 0..<(2 + random.below(3)) {
@@ -63,7 +61,7 @@ struct PropertyWorld {
     }
 
     /// Event goals (one with a revenue currency, sometimes two currencies), exact and wildcard page goals.
-    static func goals(_ random: inout SplitMix64) -> [Goal] {
+    package static func goals(_ random: inout SplitMix64) -> [Goal] {
         var goals: [Goal] = []
         if random.chance(70) { goals.append(.event("Signup")) }
         if random.chance(75) { goals.append(.event("Purchase", currency: random.chance(80) ? "EUR" : nil)) }
@@ -74,7 +72,7 @@ struct PropertyWorld {
         return goals
     }
 
-    mutating func addSession(site: WorldSite, id: UInt64, user: UInt64, _ random: inout SplitMix64) {
+    package mutating func addSession(site: WorldSite, id: UInt64, user: UInt64, _ random: inout SplitMix64) {
         var time: Int64
         switch random.below(20) {
         case 0..<7:
@@ -120,7 +118,7 @@ struct PropertyWorld {
         sessions.append(Self.session(own, site: site, id: id, user: user, visit: visit))
     }
 
-    static func props(_ random: inout SplitMix64) -> [Prop] {
+    package static func props(_ random: inout SplitMix64) -> [Prop] {
         var props: [Prop] = []
         for key in propValues.keys.sorted() where random.chance(35) {
             props.append(Prop(key: key, value: random.pick(propValues[key]!)))
@@ -129,7 +127,7 @@ struct PropertyWorld {
     }
 
     /// The session row ingestion leaves after the last event (spec §9).
-    static func session(
+    package static func session(
         _ own: [EventRecord], site: WorldSite, id: UInt64, user: UInt64, visit: VisitAttributes
     ) -> SessionRecord {
         let counted = own.filter { $0.name != "engagement" }
@@ -143,22 +141,5 @@ struct PropertyWorld {
             exitPage: pageviews.last?.pathname ?? "", exitPageHostname: pageviews.isEmpty ? "" : site.domain,
             pageviews: Int32(pageviews.count), events: Int32(counted.count), duration: UInt32(end - start),
             visit: visit, entryProps: counted[0].props)
-    }
-
-    /// An in-memory store holding the sites, their goals and every row; with `columns`, each
-    /// site's rows are also loaded into the column cache, so plain queries are answered from it.
-    func store(columns: Bool = false) async throws -> SQLiteStore {
-        let store = SQLiteStore(database: try SQLiteDatabase.inMemory(columnCacheBytes: columns ? 1 << 30 : 0))
-        for site in sites {
-            let added = try store.addSite(domain: site.domain, timezone: site.zone)
-            precondition(added.id == site.id)
-            for goal in site.goals { try store.addGoal(goal, domain: site.domain) }
-        }
-        try store.write(StoreBatch(events: events, sessions: sessions, lastSequence: 1))
-        if columns {
-            let from = (events.map(\.timestamp).min() ?? now) - 30 * 86_400
-            for site in sites { try await store.loadColumns(siteID: site.id, from: from) }
-        }
-        return store
     }
 }

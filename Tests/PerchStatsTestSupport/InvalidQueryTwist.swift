@@ -3,8 +3,8 @@ import PerchStats
 
 /// Turns a valid generated query into one the validator must refuse (spec §14.2), with a piece
 /// of the 400 message it must give.
-enum InvalidQueryTwist {
-    static func apply(_ valid: PropertyQuery, _ random: inout SplitMix64) -> (PropertyQuery, message: String) {
+package enum InvalidQueryTwist {
+    package static func apply(_ valid: PropertyQuery, _ random: inout SplitMix64) -> (PropertyQuery, message: String) {
         var query = valid
         query.timeLabels = false
         switch random.below(8) {

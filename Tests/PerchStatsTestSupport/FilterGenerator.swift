@@ -3,22 +3,22 @@ import PerchStats
 
 /// Random filters for one site: leaves over values that occur (in any case, or a piece of
 /// them, or a wildcard pattern), combined with `and`/`or`/`not` and the behavioural filters.
-struct FilterGenerator {
-    var site: WorldSite
+package struct FilterGenerator {
+    package var site: WorldSite
     /// `views_per_visit` refuses any `event:page` filter.
-    var noPage: Bool
+    package var noPage: Bool
     /// With `conversion_rate`, custom property filters may only sit at the top level.
-    var topLevelProps: Bool
+    package var topLevelProps: Bool
 
-    static let eventDimensions: [Dimension] = [.event(.page), .event(.name), .prop("plan"), .prop("author")]
-    static let visitDimensions: [Dimension] = [
+    package static let eventDimensions: [Dimension] = [.event(.page), .event(.name), .prop("plan"), .prop("author")]
+    package static let visitDimensions: [Dimension] = [
         .visit(.source), .visit(.country), .visit(.browser), .visit(.entryPage),
     ]
-    static let wildcards = [
+    package static let wildcards = [
         "/blog/*", "/blog/**", "/a*", "/*", "**/b", "/a|/blog", "*o*", "**", "P*", "*a*|x", "/A/**",
     ]
 
-    func filter(_ random: inout SplitMix64) -> Filter {
+    package func filter(_ random: inout SplitMix64) -> Filter {
         switch random.below(20) {
         case 0..<10:
             if !site.goals.isEmpty, random.chance(20) { return .leaf(leaf(.event(.goal), &random)) }
@@ -39,14 +39,14 @@ struct FilterGenerator {
         }
     }
 
-    func dimension(deep: Bool, eventOnly: Bool, _ random: inout SplitMix64) -> Dimension {
+    package func dimension(deep: Bool, eventOnly: Bool, _ random: inout SplitMix64) -> Dimension {
         var pool = Self.eventDimensions + (eventOnly ? [] : Self.visitDimensions)
         if noPage { pool.removeAll { $0 == .event(.page) } }
         if deep, topLevelProps { pool.removeAll { if case .prop = $0 { true } else { false } } }
         return random.pick(pool)
     }
 
-    func values(_ dimension: Dimension) -> [String] {
+    package func values(_ dimension: Dimension) -> [String] {
         switch dimension {
         case .event(.page), .visit(.entryPage): PropertyWorld.paths
         case .event(.name): ["pageview"] + PropertyWorld.customNames
@@ -59,7 +59,7 @@ struct FilterGenerator {
         }
     }
 
-    func leaf(_ dimension: Dimension, _ random: inout SplitMix64) -> FilterLeaf {
+    package func leaf(_ dimension: Dimension, _ random: inout SplitMix64) -> FilterLeaf {
         let pool = values(dimension)
         let op: FilterOperator
         switch random.below(20) {

@@ -1,15 +1,15 @@
 import PerchStats
 
 /// A generated Stats API query: the parts the oracle reads, and the request body the API gets.
-struct PropertyQuery {
+package struct PropertyQuery {
     /// A `date_range` as the generator writes it.
-    enum Range {
+    package enum Range {
         case day, month
         case days(Int)
         /// Local dates as days since 1970-01-01, inclusive.
         case dates(Int, Int)
 
-        var json: JSONValue {
+        package var json: JSONValue {
             switch self {
             case .day: .string("day")
             case .month: .string("month")
@@ -23,18 +23,18 @@ struct PropertyQuery {
         }
     }
 
-    var site: WorldSite
-    var metrics: [Metric]
-    var dimensions: [Dimension]
-    var filters: [Filter]
-    var range: Range
-    var orderBy: [OrderEntry]?
-    var page: (limit: Int, offset: Int)?
-    var totalRows = false
-    var timeLabels = false
+    package var site: WorldSite
+    package var metrics: [Metric]
+    package var dimensions: [Dimension]
+    package var filters: [Filter]
+    package var range: Range
+    package var orderBy: [OrderEntry]?
+    package var page: (limit: Int, offset: Int)?
+    package var totalRows = false
+    package var timeLabels = false
 
     /// The order the rows must follow: the request's, else the default (spec §14.2).
-    var effectiveOrder: [OrderEntry] {
+    package var effectiveOrder: [OrderEntry] {
         if let orderBy { return orderBy }
         var order: [OrderEntry] = []
         if let time = dimensions.first(where: \.isTime) {
@@ -44,7 +44,7 @@ struct PropertyQuery {
         return order
     }
 
-    var body: String {
+    package var body: String {
         var pairs: [(String, JSONValue)] = [
             ("site_id", .string(site.domain)),
             ("metrics", .array(metrics.map { .string($0.rawValue) })),

@@ -4,15 +4,15 @@ import PerchStats
 /// the same metric values, and an order consistent with the query's `order_by` — ties may come
 /// in any order, so only the order the entries determine is checked. A page must be the slice
 /// of the ordered rows its offset and limit select (up to ties).
-enum StatsResultComparison {
+package enum StatsResultComparison {
     /// The values a row is ordered by: its dimensions and its metrics as numbers (nil for null).
-    struct SortKey {
-        var dimensions: [String]
-        var numbers: [Double?]
+    package struct SortKey {
+        package var dimensions: [String]
+        package var numbers: [Double?]
     }
 
     /// A description of every difference; empty when the answer is right.
-    static func differences(
+    package static func differences(
         _ expected: [ExpectedRow], _ answer: JSONValue, _ query: PropertyQuery, timeLabels: [String]?
     ) -> [String] {
         guard case .array(let results)? = answer["results"] else { return ["no results array"] }
@@ -68,7 +68,7 @@ enum StatsResultComparison {
         return problems
     }
 
-    static func matches(_ expected: ExpectedMetric, _ actual: JSONValue) -> Bool {
+    package static func matches(_ expected: ExpectedMetric, _ actual: JSONValue) -> Bool {
         switch expected {
         case .null: return actual == .null
         case .number(let values):
@@ -84,7 +84,7 @@ enum StatsResultComparison {
         }
     }
 
-    static func number(_ value: JSONValue) -> Double? {
+    package static func number(_ value: JSONValue) -> Double? {
         switch value {
         case .int(let number): Double(number)
         case .double(let number): number
@@ -93,7 +93,7 @@ enum StatsResultComparison {
     }
 
     /// An expected row's key; of two tie-rounding candidates the upper one, as SQLite rounds half away from zero.
-    static func sortKey(_ row: ExpectedRow) -> SortKey {
+    package static func sortKey(_ row: ExpectedRow) -> SortKey {
         SortKey(
             dimensions: row.dimensions,
             numbers: row.metrics.map { metric in
@@ -106,7 +106,7 @@ enum StatsResultComparison {
     }
 
     /// Negative when `lhs` comes first in the query's order, zero when the entries cannot tell them apart.
-    static func compare(_ lhs: SortKey, _ rhs: SortKey, _ query: PropertyQuery) -> Int {
+    package static func compare(_ lhs: SortKey, _ rhs: SortKey, _ query: PropertyQuery) -> Int {
         for entry in query.effectiveOrder {
             let comparison: Int
             switch entry.target {

@@ -3,13 +3,13 @@ import PerchStats
 
 /// Random queries the validator accepts (spec §14.2): the metric/dimension conflicts, the
 /// filter placement rules and the goal rules are respected by construction.
-enum StatsQueryGenerator {
-    static let nonTimeDimensions: [Dimension?] = [
+package enum StatsQueryGenerator {
+    package static let nonTimeDimensions: [Dimension?] = [
         nil, nil, .event(.page), .event(.name), .prop("plan"), .prop("author"), .event(.goal),
         .visit(.source), .visit(.country), .visit(.browser), .visit(.entryPage),
     ]
 
-    static func query(_ world: PropertyWorld, _ random: inout SplitMix64) -> PropertyQuery {
+    package static func query(_ world: PropertyWorld, _ random: inout SplitMix64) -> PropertyQuery {
         let site = random.pick(world.sites)
         let goalNames = site.goals.map(\.displayName)
         let dimensions = dimensions(hasGoals: !goalNames.isEmpty, &random)
@@ -31,7 +31,7 @@ enum StatsQueryGenerator {
     }
 
     /// The query with a random range, order, page, `total_rows` and `time_labels`.
-    static func shaped(
+    package static func shaped(
         site: WorldSite, metrics: [Metric], dimensions: [Dimension], filters: [Filter], _ world: PropertyWorld,
         _ random: inout SplitMix64
     ) -> PropertyQuery {
@@ -46,7 +46,7 @@ enum StatsQueryGenerator {
     }
 
     /// None, one or two groupings, and maybe a time bucket.
-    static func dimensions(hasGoals: Bool, _ random: inout SplitMix64) -> [Dimension] {
+    package static func dimensions(hasGoals: Bool, _ random: inout SplitMix64) -> [Dimension] {
         var main = random.pick(nonTimeDimensions)
         if main == .event(.goal), !hasGoals { main = nil }
         var dimensions = main.map { [$0] } ?? []
@@ -63,7 +63,7 @@ enum StatsQueryGenerator {
     }
 
     /// Metrics valid with these dimensions (conversion rate is added with its goal filter or dimension).
-    static func candidateMetrics(_ dimensions: [Dimension]) -> [Metric] {
+    package static func candidateMetrics(_ dimensions: [Dimension]) -> [Metric] {
         var metrics: [Metric] = [.visitors, .visits]
         if !dimensions.contains(where: \.isSessionOnly) {
             metrics += [.pageviews, .events, .totalRevenue, .averageRevenue]
@@ -79,7 +79,7 @@ enum StatsQueryGenerator {
         return metrics
     }
 
-    static func range(_ world: PropertyWorld, _ random: inout SplitMix64) -> PropertyQuery.Range {
+    package static func range(_ world: PropertyWorld, _ random: inout SplitMix64) -> PropertyQuery.Range {
         switch random.below(10) {
         case 0, 1: return .day
         case 2, 3: return .days(7)
@@ -91,7 +91,9 @@ enum StatsQueryGenerator {
         }
     }
 
-    static func order(_ metrics: [Metric], _ dimensions: [Dimension], _ random: inout SplitMix64) -> [OrderEntry] {
+    package static func order(_ metrics: [Metric], _ dimensions: [Dimension], _ random: inout SplitMix64)
+        -> [OrderEntry]
+    {
         var targets: [OrderEntry.Target] =
             metrics.filter { $0.decimals != nil }.map { .metric($0) } + dimensions.map { .dimension($0) }
         var entries: [OrderEntry] = []

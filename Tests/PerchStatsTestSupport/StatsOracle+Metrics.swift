@@ -4,7 +4,7 @@ import PerchStats
 
 /// Metric formulas (spec §14.4, §14.5) and local time (§14.2, §14.3) over raw rows.
 extension StatsOracle {
-    func eventMetric(_ metric: Metric, _ events: [EventRecord], totals: Totals) -> ExpectedMetric {
+    package func eventMetric(_ metric: Metric, _ events: [EventRecord], totals: Totals) -> ExpectedMetric {
         let visitors = Set(events.map(\.userID)).count
         switch metric {
         case .visitors: return .number([Double(visitors)])
@@ -25,7 +25,7 @@ extension StatsOracle {
         }
     }
 
-    func sessionMetric(_ metric: Metric, _ sessions: [SessionRecord], totals: Totals) -> ExpectedMetric {
+    package func sessionMetric(_ metric: Metric, _ sessions: [SessionRecord], totals: Totals) -> ExpectedMetric {
         let count = sessions.count
         switch metric {
         case .visitors: return .number([Double(Set(sessions.map(\.userID)).count)])
@@ -49,12 +49,12 @@ extension StatsOracle {
     }
 
     /// `100 · part / whole` to 2 places; nil when `whole` is zero.
-    static func share(_ part: Int, of whole: Int) -> ExpectedMetric? {
+    package static func share(_ part: Int, of whole: Int) -> ExpectedMetric? {
         whole == 0 ? nil : .number(rounded(100 * part, whole, decimals: 2))
     }
 
     /// `numerator / denominator` rounded to `decimals` places, exactly; both neighbours on an exact tie.
-    static func rounded(_ numerator: Int, _ denominator: Int, decimals: Int) -> [Double] {
+    package static func rounded(_ numerator: Int, _ denominator: Int, decimals: Int) -> [Double] {
         let scale = decimals == 0 ? 1 : 100
         let scaled = numerator * scale
         let quotient = scaled / denominator
@@ -67,7 +67,7 @@ extension StatsOracle {
     // MARK: time
 
     /// First and last local dates (days since 1970-01-01) of a relative or fixed range.
-    static func localDates(_ range: PropertyQuery.Range, today: Int) -> (Int, Int) {
+    package static func localDates(_ range: PropertyQuery.Range, today: Int) -> (Int, Int) {
         switch range {
         case .day: return (today, today)
         case .days(let count): return (today - count, today - 1)
@@ -80,28 +80,28 @@ extension StatsOracle {
         }
     }
 
-    static var utc: Calendar {
+    package static var utc: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar
     }
 
     /// The local date of an instant, as days since 1970-01-01.
-    static func dayIndex(_ instant: Int64, _ calendar: Calendar) -> Int {
+    package static func dayIndex(_ instant: Int64, _ calendar: Calendar) -> Int {
         let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(instant)))
         let date = utc.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day))!
         return Int(date.timeIntervalSince1970) / 86_400
     }
 
     /// The instant a local date begins (none of the generated zones skips a midnight).
-    static func startOfDay(_ day: Int, _ calendar: Calendar) -> Int64 {
+    package static func startOfDay(_ day: Int, _ calendar: Calendar) -> Int64 {
         let parts = utc.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(day * 86_400)))
         let local = calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day))!
         return Int64(calendar.startOfDay(for: local).timeIntervalSince1970)
     }
 
     /// Every bucket of the range (`include.time_labels`): each local date, or each month's first day.
-    func timeLabels(_ granularity: TimeGranularity) -> [String] {
+    package func timeLabels(_ granularity: TimeGranularity) -> [String] {
         var labels: [String] = []
         for day in firstDay...lastDay {
             let parts = Self.utc.dateComponents(
@@ -114,7 +114,7 @@ extension StatsOracle {
     }
 
     /// The bucket label of an instant: `YYYY-MM-DD HH:00:00`, `YYYY-MM-DD`, or the month's first day.
-    func label(_ instant: Int64, _ granularity: TimeGranularity) -> String {
+    package func label(_ instant: Int64, _ granularity: TimeGranularity) -> String {
         let parts = calendar.dateComponents(
             [.year, .month, .day, .hour], from: Date(timeIntervalSince1970: Double(instant)))
         func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }

@@ -3,7 +3,7 @@ import PerchStats
 
 /// Dimension values and filters over raw rows (spec §14.2, §14.3 empty-value labels).
 extension StatsOracle {
-    func eventValue(_ dimension: Dimension, _ event: EventRecord) -> String {
+    package func eventValue(_ dimension: Dimension, _ event: EventRecord) -> String {
         switch dimension {
         case .event(.page): event.pathname
         case .event(.name): event.name
@@ -14,7 +14,7 @@ extension StatsOracle {
         }
     }
 
-    func sessionValue(_ dimension: Dimension, _ session: SessionRecord) -> String {
+    package func sessionValue(_ dimension: Dimension, _ session: SessionRecord) -> String {
         switch dimension {
         case .event(.page), .visit(.entryPage): session.entryPage
         case .prop(let key): session.entryProps.first { $0.key == key }?.value ?? "(none)"
@@ -23,7 +23,7 @@ extension StatsOracle {
         }
     }
 
-    static func visitValue(_ attribute: Dimension.VisitAttribute, _ visit: VisitAttributes) -> String {
+    package static func visitValue(_ attribute: Dimension.VisitAttribute, _ visit: VisitAttributes) -> String {
         switch attribute {
         case .source: visit.referrerSource.isEmpty ? "Direct / None" : visit.referrerSource
         case .browser: visit.browser.isEmpty ? "(not set)" : visit.browser
@@ -33,14 +33,14 @@ extension StatsOracle {
     }
 
     /// Whether the event completes the goal: its name, or a pageview on a matching path.
-    func completes(_ event: EventRecord, _ goal: Goal) -> Bool {
+    package func completes(_ event: EventRecord, _ goal: Goal) -> Bool {
         switch goal.kind {
         case .event(let name): event.name == name
         case .page(let pattern): event.name == "pageview" && Self.glob(pattern, event.pathname)
         }
     }
 
-    func eventMatches(_ filter: Filter, _ event: EventRecord) -> Bool {
+    package func eventMatches(_ filter: Filter, _ event: EventRecord) -> Bool {
         switch filter {
         case .leaf(let leaf) where leaf.dimension == .event(.goal):
             // The clauses pick goals by name; the event must complete one of them.
@@ -60,14 +60,14 @@ extension StatsOracle {
     }
 
     /// Behavioural filters: the visitor has a (non-engagement) event in the range matching `filter`.
-    func didDo(_ filter: Filter, user: UInt64) -> Bool {
+    package func didDo(_ filter: Filter, user: UInt64) -> Bool {
         inRange.contains { $0.userID == user && eventMatches(filter, $0) }
     }
 
     /// A top-level filter on a session row: visit dimensions apply to the row itself; a filter
     /// naming any event dimension, `event:page` included, keeps the sessions having a matching
     /// event in the range (§14.5; Plausible joins sessions to the events its filters keep).
-    func sessionMatches(_ filter: Filter, _ session: SessionRecord) -> Bool {
+    package func sessionMatches(_ filter: Filter, _ session: SessionRecord) -> Bool {
         let direct = filter.leaves().allSatisfy { !$0.0.dimension.isEventDimension }
         guard direct else {
             return inRange.contains { $0.sessionID == session.sessionID && eventMatches(filter, $0) }
@@ -78,7 +78,7 @@ extension StatsOracle {
     /// Plausible's `bounce_rate` alone carries its page filter to the entry page: of the sessions
     /// kept, it counts those whose entry page passes the query's first top-level `event:page`
     /// filter (`Query.get_filter` then `build_condition(:entry_page, …)`); every session without one.
-    func enteredOnFilteredPage(_ session: SessionRecord) -> Bool {
+    package func enteredOnFilteredPage(_ session: SessionRecord) -> Bool {
         for case .leaf(let leaf) in query.filters where leaf.dimension == .event(.page) {
             return Self.leafMatches(leaf, session.entryPage)
         }
@@ -96,7 +96,7 @@ extension StatsOracle {
         }
     }
 
-    static func leafMatches(_ leaf: FilterLeaf, _ value: String) -> Bool {
+    package static func leafMatches(_ leaf: FilterLeaf, _ value: String) -> Bool {
         let hit = leaf.clauses.contains { clause in
             // Plausible compares the stored column, so `is ""` picks the rows stored empty,
             // which read as the dimension's empty label here.
@@ -110,7 +110,9 @@ extension StatsOracle {
         return hit != leaf.op.isNegated
     }
 
-    static func textMatches(_ op: FilterOperator, _ value: String, _ clause: String, _ caseSensitive: Bool) -> Bool {
+    package static func textMatches(_ op: FilterOperator, _ value: String, _ clause: String, _ caseSensitive: Bool)
+        -> Bool
+    {
         let value = caseSensitive ? value : value.lowercased()
         let clause = caseSensitive ? clause : clause.lowercased()
         switch op {
@@ -123,7 +125,7 @@ extension StatsOracle {
     }
 
     /// Wildcards: `**` spans anything, `*` anything but `/`, `|` separates alternatives, whole value.
-    static func glob(_ pattern: String, _ value: String) -> Bool {
+    package static func glob(_ pattern: String, _ value: String) -> Bool {
         pattern.split(separator: "|", omittingEmptySubsequences: false).contains { alternative in
             globMatch(Array(alternative.unicodeScalars), 0, Array(value.unicodeScalars), 0)
         }

@@ -6,15 +6,15 @@ import PerchStats
 /// beside them, metrics of counts and sums (and conversion rates), and text filters of any
 /// operator (event filters on session metrics, visit filters on event metrics included) — so a world with the cache loaded exercises it on most of them.
 extension StatsQueryGenerator {
-    static let plainDimensions: [Dimension?] = [
+    package static let plainDimensions: [Dimension?] = [
         nil, nil, .event(.page), .event(.name), .visit(.source), .visit(.country), .visit(.browser),
         .visit(.entryPage), .time(.hour), .time(.day), .time(.month), .prop("plan"), .event(.goal),
     ]
-    static let plainMetrics: Set<Metric> = [
+    package static let plainMetrics: Set<Metric> = [
         .visitors, .visits, .pageviews, .events, .bounceRate, .visitDuration, .viewsPerVisit, .percentage,
     ]
 
-    static func plainQuery(_ world: PropertyWorld, _ random: inout SplitMix64) -> PropertyQuery {
+    package static func plainQuery(_ world: PropertyWorld, _ random: inout SplitMix64) -> PropertyQuery {
         let site = random.pick(world.sites)
         var dimensions = random.pick(plainDimensions).map { [$0] } ?? []
         if dimensions == [.event(.goal)], site.goals.isEmpty { dimensions = [] }
