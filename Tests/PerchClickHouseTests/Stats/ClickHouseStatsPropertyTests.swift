@@ -55,35 +55,10 @@ import Testing
             let query =
                 random.chance(33)
                 ? StatsQueryGenerator.plainQuery(world, &random) : StatsQueryGenerator.query(world, &random)
-            if random.chance(8) {
-                let (invalid, refused) = InvalidQueryTwist.apply(query, &random)
-                if let failure = await refusal(invalid, refused, reader: reader, now: world.now) {
-                    failures.append(failure)
-                }
-                continue
+            let failure = await PropertyQueryCheck.failure(of: query, in: world, &random) { body in
+                try await Self.answer(body, reader: reader, now: world.now)
             }
-            let context =
-                "query \(query.body) on site \(query.site.id) (\(query.site.zone), goals "
-                + "\(query.site.goals.map(\.displayName))) at now=\(world.now)"
-            let answer: JSONValue
-            do {
-                answer = try await Self.answer(query.body, reader: reader, now: world.now)
-            } catch let error as QueryError {
-                failures.append("\(context): refused with \(error.message)")
-                continue
-            } catch {
-                failures.append("\(context): failed with \(error)")
-                continue
-            }
-            let oracle = StatsOracle(world: world, query: query)
-            let labels =
-                query.timeLabels
-                ? query.dimensions.lazy.compactMap { dimension -> [String]? in
-                    guard case .time(let granularity?) = dimension else { return nil }
-                    return oracle.timeLabels(granularity)
-                }.first : nil
-            let problems = StatsResultComparison.differences(oracle.rows(), answer, query, timeLabels: labels)
-            if !problems.isEmpty { failures.append("\(context):\n  " + problems.prefix(8).joined(separator: "\n  ")) }
+            if let failure { failures.append(failure) }
         }
         return failures
     }
@@ -136,20 +111,6 @@ import Testing
                     VALUES (\(goalID), \(site.id), \(event), \(page), \(currency), 0, 0, 1)
                     """)
             }
-        }
-    }
-
-    /// Nil when the API refuses `query` with a message containing `refused`.
-    static func refusal(
-        _ query: PropertyQuery, _ refused: String, reader: ClickHouseStatsReader, now: Int64
-    ) async -> String? {
-        do {
-            let answer = try await Self.answer(query.body, reader: reader, now: now)
-            return "query \(query.body) answered \(answer.json), expected a 400 with \(refused)"
-        } catch let error as QueryError {
-            return error.message.contains(refused) ? nil : "query \(query.body) refused with \(error.message)"
-        } catch {
-            return "query \(query.body) failed with \(error), expected a 400 with \(refused)"
         }
     }
 

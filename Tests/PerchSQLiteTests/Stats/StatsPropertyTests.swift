@@ -45,49 +45,12 @@ import Testing
             let query =
                 columns && random.chance(60)
                 ? StatsQueryGenerator.plainQuery(world, &random) : StatsQueryGenerator.query(world, &random)
-            if random.chance(8) {
-                let (invalid, refused) = InvalidQueryTwist.apply(query, &random)
-                if let failure = await refusal(invalid, refused, store: store, now: world.now) {
-                    failures.append(failure)
-                }
-                continue
+            let failure = await PropertyQueryCheck.failure(of: query, in: world, &random) { body in
+                try await StatsDataset.answer(body, store: store, now: world.now)
             }
-            let context =
-                "query \(query.body) on site \(query.site.id) (\(query.site.zone), goals "
-                + "\(query.site.goals.map(\.displayName))) at now=\(world.now)"
-            let answer: JSONValue
-            do {
-                answer = try await StatsDataset.answer(query.body, store: store, now: world.now)
-            } catch let error as QueryError {
-                failures.append("\(context): refused with \(error.message)")
-                continue
-            } catch {
-                failures.append("\(context): failed with \(error)")
-                continue
-            }
-            let oracle = StatsOracle(world: world, query: query)
-            let labels =
-                query.timeLabels
-                ? query.dimensions.lazy.compactMap { dimension -> [String]? in
-                    guard case .time(let granularity?) = dimension else { return nil }
-                    return oracle.timeLabels(granularity)
-                }.first : nil
-            let problems = StatsResultComparison.differences(oracle.rows(), answer, query, timeLabels: labels)
-            if !problems.isEmpty { failures.append("\(context):\n  " + problems.prefix(8).joined(separator: "\n  ")) }
+            if let failure { failures.append(failure) }
         }
         return (failures, store.database.columns.answeredRequests)
-    }
-
-    /// Nil when the API refuses `query` with a message containing `refused`.
-    static func refusal(_ query: PropertyQuery, _ refused: String, store: SQLiteStore, now: Int64) async -> String? {
-        do {
-            let answer = try await StatsDataset.answer(query.body, store: store, now: now)
-            return "query \(query.body) answered \(answer.json), expected a 400 with \(refused)"
-        } catch let error as QueryError {
-            return error.message.contains(refused) ? nil : "query \(query.body) refused with \(error.message)"
-        } catch {
-            return "query \(query.body) failed with \(error), expected a 400 with \(refused)"
-        }
     }
 
     /// Rows of every other site share user ids with the queried one; none may leak into an answer.
