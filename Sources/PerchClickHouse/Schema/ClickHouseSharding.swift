@@ -8,7 +8,8 @@ package enum ClickHouseSharding: Sendable, Hashable {
     case by(String)
 
     /// All rows of a visitor on one site, so all rows of a session, on one shard: events and
-    /// sessions use the same key, so the work joining them stays on each shard.
+    /// sessions use the same key, so each session's states sum on one shard, and shard-local joins
+    /// would be right (18.16 needs `global` ones instead: `ClickHouseCluster.settings`).
     package static let bySession = ClickHouseSharding.by("cityHash64(site_id, user_id)")
 
     /// The expression given to `Distributed(…)`.
