@@ -11,6 +11,17 @@ extension Journal {
         var bytes: Int
         /// Bytes synced to disk by the last successful sync.
         var syncedBytes: Int
+        /// The file's size: the records, then zeros (`SegmentFile.extensionBytes` at a time).
+        var allocated: Int
+
+        /// Cuts the zeros off and makes the file durable: for a segment that is done with.
+        func finish() throws(JournalError) {
+            if allocated > bytes {
+                try SegmentFile.truncate(descriptor, to: bytes, path: path)
+            } else {
+                try SegmentFile.syncData(descriptor, path: path)
+            }
+        }
     }
 
     /// The flusher thread's body: group commit until `close()`. A failed write or sync does not
@@ -42,9 +53,15 @@ extension Journal {
                         JournalFrame.append(sequence: record.sequence, payload: record.payload, to: &frames)
                     }
                     var active = try segment(for: first.sequence, file: &file)
-                    try SegmentFile.writeAll(active.descriptor, frames, path: active.path)
+                    try SegmentFile.writeAll(active.descriptor, frames, at: active.bytes, path: active.path)
                     active.bytes += frames.count
                     file = active
+                    if active.bytes > active.allocated {
+                        let allocated = (active.bytes / SegmentFile.extensionBytes + 1) * SegmentFile.extensionBytes
+                        try SegmentFile.extend(active.descriptor, from: active.bytes, to: allocated, path: active.path)
+                        active.allocated = allocated
+                        file = active
+                    }
                     unsyncedThrough = last.sequence
                 }
                 var durableThrough: UInt64?
@@ -71,7 +88,17 @@ extension Journal {
                 break
             }
         }
-        if let file { SegmentFile.closeDescriptor(file.descriptor) }
+        if let file {
+            do throws(JournalError) {
+                try file.finish()
+            } catch {
+                // Harmless: recovery reads the zeros after the last record as the segment's end.
+                logger.warning(
+                    "journal segment not cut back at close",
+                    metadata: ["journal.segment": "\(file.path)", "journal.error": "\(error)"])
+            }
+            SegmentFile.closeDescriptor(file.descriptor)
+        }
         flusherExited.signal()
     }
 
@@ -82,14 +109,14 @@ extension Journal {
         if let current = file {
             if current.bytes < segmentBytes { return current }
             // Make the finished segment durable before records move on to the next one.
-            try SegmentFile.syncData(current.descriptor, path: current.path)
+            try current.finish()
             SegmentFile.closeDescriptor(current.descriptor)
             file = nil
             state.withLock { $0.activeSegment = nil }
         }
         let path = directory + "/" + SegmentFile.name(firstSequence: sequence)
         let descriptor = try SegmentFile.createExclusive(path)
-        let created = ActiveFile(descriptor: descriptor, path: path, bytes: 0, syncedBytes: 0)
+        let created = ActiveFile(descriptor: descriptor, path: path, bytes: 0, syncedBytes: 0, allocated: 0)
         file = created
         state.withLock { state in
             state.segments.append(JournalState.Segment(first: sequence, last: sequence, path: path))

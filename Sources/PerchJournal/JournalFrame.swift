@@ -27,13 +27,17 @@ enum JournalFrame {
         var damage: String?
     }
 
-    /// Reads records until the end of the input or the first torn or corrupt one. Sequences must
+    /// Reads records until the end of the input, zeros to the end of the input (a segment's room
+    /// for more), or the first torn or corrupt record. Sequences must
     /// increase and exceed `after`: a record that breaks the order is treated as corrupt.
     static func scan(_ bytes: UnsafeRawBufferPointer, after: UInt64) -> Scan {
         var scan = Scan()
         var offset = 0
         var previous = after
         while offset < bytes.count {
+            // Zeros to the end: room the flusher wrote ahead of its records, not damage. No
+            // record starts with zeros (sequences start at 1).
+            if isZero(UnsafeRawBufferPointer(rebasing: bytes[offset...])) { break }
             let remaining = bytes.count - offset
             guard remaining >= headerBytes else {
                 scan.damage = "torn header"
@@ -62,5 +66,17 @@ enum JournalFrame {
             scan.validLength = offset
         }
         return scan
+    }
+
+    private static func isZero(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        // The first word decides at once for a record; only real zeros are read to the end.
+        var words = bytes.count / 8
+        var offset = 0
+        while words > 0 {
+            guard bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == 0 else { return false }
+            offset += 8
+            words -= 1
+        }
+        return bytes[offset...].allSatisfy { $0 == 0 }
     }
 }

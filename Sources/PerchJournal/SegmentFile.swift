@@ -7,6 +7,11 @@
 /// POSIX file operations on journal segments, with errors as `JournalError.failed`.
 enum SegmentFile {
     static let suffix = ".journal"
+    /// Segments grow by this many zero bytes ahead of their records, so most `fdatasync`s only
+    /// flush data: appending past the end would change the file's size every time, and the
+    /// file system would commit that metadata with each sync (measured on ext4: 4,400 syncs/s
+    /// and 67 µs of CPU each when appending, 6,800 and 37 µs when overwriting zeros).
+    static let extensionBytes = 1 << 20
 
     /// `NNNNNNNNNNNNNNNNNNNN.journal`: the first sequence, zero-padded to 20 digits so names sort.
     static func name(firstSequence: UInt64) -> String {
@@ -60,7 +65,7 @@ enum SegmentFile {
     }
 
     static func createExclusive(_ path: String) throws(JournalError) -> Int32 {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("create", path) }
         return fd
     }
@@ -73,10 +78,35 @@ enum SegmentFile {
         guard unlink(path) == 0 || errno == ENOENT else { throw failure("unlink", path) }
     }
 
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(JournalError) {
+    /// Writes all of `bytes` at `offset`.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws(JournalError) {
+        let written = bytes.withUnsafeBytes { buffer in
+            Result { () throws(JournalError) in
+                try writeAll(fd, buffer, at: offset, path: path)
+            }
+        }
+        try written.get()
+    }
+
+    /// Writes zeros from `offset` up to `end`: room the next records overwrite.
+    static func extend(_ fd: Int32, from offset: Int, to end: Int, path: String) throws(JournalError) {
+        let zeros = UnsafeMutableRawBufferPointer.allocate(byteCount: min(end - offset, extensionBytes), alignment: 16)
+        defer { zeros.deallocate() }
+        zeros.initializeMemory(as: UInt8.self, repeating: 0)
+        var position = offset
+        while position < end {
+            let count = min(zeros.count, end - position)
+            try writeAll(fd, UnsafeRawBufferPointer(rebasing: zeros[..<count]), at: position, path: path)
+            position += count
+        }
+    }
+
+    private static func writeAll(
+        _ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String
+    ) throws(JournalError) {
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            let count = pwrite(fd, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { throw failure("write", path) }
             written += count

@@ -71,8 +71,9 @@ struct StoreFaultTests {
         await traffic.send(prefix: "before", to: server, limit: 20) { _ in false }
         #expect(try await perch.waitUntilStored())
         try disk.fill()
-        // A few may still fit in the journal file's last page; then the journal cannot write.
-        await traffic.send(prefix: "full", to: server, limit: 2_000) { $0.refused.count >= 40 }
+        // The zeros the journal wrote ahead of its records (up to `SegmentFile.extensionBytes`, a
+        // few thousand events) still take events; then the journal cannot write.
+        await traffic.send(prefix: "full", to: server, limit: 20_000) { $0.refused.count >= 40 }
         let during = traffic.snapshot
         #expect(try await perch.metric("perch_journal_failing") == 1)
         #expect(try await perch.metric("perch_journal_write_failures_total") ?? 0 >= 1)
