@@ -14,6 +14,11 @@ import Synchronization
 package final class EventWriter: Service, Sendable {
     /// Batch size and timing.
     package struct Configuration: Sendable {
+        /// Entries per store write at most. 20,000 rather than 5,000: most of a SQLite batch's
+        /// page writes are random index pages (a new visitor's session lands anywhere in
+        /// `sessions_session` and `sessions_user`), and a larger batch shares more of them. Under
+        /// the load harness it halved `pwrite`s per event (1.0 → 0.5) and cut CPU per request by
+        /// about a tenth; at the default 1 s flush interval it only matters above 5,000 events/s.
         package var batchSize: Int
         package var flushInterval: Duration
         /// The longest wait between retries while the store keeps failing: also how long the store
@@ -21,7 +26,7 @@ package final class EventWriter: Service, Sendable {
         package var maxRetryBackoff: Duration
 
         package init(
-            batchSize: Int = 5_000,
+            batchSize: Int = 20_000,
             flushInterval: Duration = .seconds(1),
             maxRetryBackoff: Duration = .seconds(5)
         ) {
