@@ -189,7 +189,8 @@ let package = Package(
             swiftSettings: strict
         ),
         // The Stats property test's store-independent half (random worlds and queries, the brute-force
-        // oracle, the comparison), run against SQLite by PerchSQLiteTests and ClickHouse by PerchClickHouseTests.
+        // oracle, the comparison), run against SQLite by PerchSQLiteTests and ClickHouse by PerchClickHouseTests;
+        // and the planner's golden cases, pinned for SQLite by PerchStatsTests and ClickHouse by PerchClickHouseTests.
         .target(
             name: "PerchStatsTestSupport",
             dependencies: ["PerchCore", "PerchStats"],
@@ -220,7 +221,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PerchStatsTests",
-            dependencies: ["PerchStats", "PerchCore"],
+            dependencies: ["PerchStats", "PerchCore", "PerchStatsTestSupport"],
             exclude: ["Golden"],
             swiftSettings: strict
         ),

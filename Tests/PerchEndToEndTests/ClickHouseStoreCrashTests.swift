@@ -16,36 +16,31 @@ struct ClickHouseStoreCrashTests {
     static let senders = 6
 
     @Test func killedAtRandomMomentsUnderLoadStoresEveryAcknowledgedEventOnce() async throws {
-        let server = try ClickHouseTestServer()
-        var perch = try PerchProcess()
-        defer {
-            perch.killIfRunning()
-            perch.removeData()
-            server.dropDatabase()
-        }
         let site = "chkill.test"
-        #expect(try perch.command(["sites", "add", site, "--rate-limit", "none"] + server.storeArguments).status == 0)
+        var nodes = try ClickHouseNodes(count: 1, site: site)
+        defer { nodes.tearDown() }
+        let server = nodes.server
         let traffic = FaultTraffic(site: site)
         var moments: [Duration] = []
         for round in 0..<5 {
-            try await perch.start(extraArguments: server.storeArguments + ["--flush-interval", "50ms"])
+            try await nodes.first.start(extraArguments: server.storeArguments + ["--flush-interval", "50ms"])
             let moment = Duration.milliseconds(Int.random(in: 300...3_000))
             moments.append(moment)
-            try await Self.load(traffic, on: perch, round: round) { running in
+            try await Self.load(traffic, on: nodes.first, round: round) { running in
                 try await Task.sleep(for: moment)
                 running.stop(signal: SIGKILL)
             }
-            #expect(perch.process?.terminationStatus == SIGKILL)
+            #expect(nodes.first.process?.terminationStatus == SIGKILL)
         }
-        try await perch.start(extraArguments: server.storeArguments + ["--flush-interval", "50ms"])
+        try await nodes.first.start(extraArguments: server.storeArguments + ["--flush-interval", "50ms"])
         let start = ContinuousClock.now
-        #expect(try await perch.waitUntilStored(upTo: .seconds(60)))
+        #expect(try await nodes.first.waitUntilStored(upTo: .seconds(60)))
         let recovery = ContinuousClock.now - start
-        #expect(perch.stop(signal: SIGTERM) == 0)
+        #expect(nodes.first.stop(signal: SIGTERM) == 0)
 
         let check = ExactlyOnceCheck(
-            traffic, events: try server.exportedEvents(perch, site: site),
-            sessions: try server.exportedSessions(perch, site: site))
+            traffic, events: try server.exportedEvents(nodes.first, site: site),
+            sessions: try server.exportedSessions(nodes.first, site: site))
         print(
             "clickhouse kill -9 at \(moments.map(\.description).joined(separator: ", ")) under load: \(check.summary);"
                 + " stored everything \(recovery) after the last restart")
@@ -55,29 +50,24 @@ struct ClickHouseStoreCrashTests {
 
     @Test(arguments: ["events", "sessions"])
     func killedBetweenInsertsStoresEveryAcknowledgedEventOnce(after step: String) async throws {
-        let server = try ClickHouseTestServer()
-        var perch = try PerchProcess()
-        defer {
-            perch.killIfRunning()
-            perch.removeData()
-            server.dropDatabase()
-        }
         let site = "chstep.test"
-        #expect(try perch.command(["sites", "add", site, "--rate-limit", "none"] + server.storeArguments).status == 0)
+        var nodes = try ClickHouseNodes(count: 1, site: site)
+        defer { nodes.tearDown() }
+        let server = nodes.server
         let traffic = FaultTraffic(site: site)
         // The third write dies after its `step` insert, before the journal position is recorded;
         // a long flush interval makes it a batch of many events.
-        try await perch.start(
+        try await nodes.first.start(
             extraArguments: server.storeArguments + ["--flush-interval", "500ms"],
             environment: ["PERCH_FAULT_CLICKHOUSE_CRASH_AFTER": "\(step):3"])
-        try await Self.load(traffic, on: perch, round: 0) { running in
+        try await Self.load(traffic, on: nodes.first, round: 0) { running in
             // The hook kills the server; if it has not within 30 s, the test fails below.
             for _ in 0..<300 where running.process?.isRunning == true {
                 try await Task.sleep(for: .milliseconds(100))
             }
             running.killIfRunning()
         }
-        let process = try #require(perch.process)
+        let process = try #require(nodes.first.process)
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
         // The crash fell between the inserts: the batch's events are in ClickHouse, its journal
         // position is not.
@@ -86,19 +76,19 @@ struct ClickHouseStoreCrashTests {
         #expect((Int(beyond) ?? 0) > 0, "no events beyond the recorded position: \(beyond)")
         let positions = try server.query("SELECT count() FROM journal_positions")
 
-        try await perch.start(extraArguments: server.storeArguments + ["--flush-interval", "100ms"])
+        try await nodes.first.start(extraArguments: server.storeArguments + ["--flush-interval", "100ms"])
         let start = ContinuousClock.now
-        #expect(try await perch.waitUntilStored(upTo: .seconds(60)))
+        #expect(try await nodes.first.waitUntilStored(upTo: .seconds(60)))
         let recovery = ContinuousClock.now - start
         for visitor in 0..<Self.senders {
-            await traffic.send("after-\(visitor)", to: perch, forwardedFor: Self.visitor(visitor))
+            await traffic.send("after-\(visitor)", to: nodes.first, forwardedFor: Self.visitor(visitor))
         }
-        #expect(try await perch.waitUntilStored())
-        #expect(perch.stop(signal: SIGTERM) == 0)
+        #expect(try await nodes.first.waitUntilStored())
+        #expect(nodes.first.stop(signal: SIGTERM) == 0)
 
         let check = ExactlyOnceCheck(
-            traffic, events: try server.exportedEvents(perch, site: site),
-            sessions: try server.exportedSessions(perch, site: site))
+            traffic, events: try server.exportedEvents(nodes.first, site: site),
+            sessions: try server.exportedSessions(nodes.first, site: site))
         print(
             "clickhouse crash after the \(step) insert of write 3 (\(positions) positions recorded, \(beyond) events"
                 + " beyond): \(check.summary); stored everything \(recovery) after the restart")

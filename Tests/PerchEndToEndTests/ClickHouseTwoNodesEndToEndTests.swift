@@ -20,28 +20,11 @@ struct ClickHouseTwoNodesEndToEndTests {
     static let site = "example.com"
 
     @Test func countsThroughNginxAreOneNodesAndBothNodesTakePart() async throws {
-        let url = try #require(
-            ProcessInfo.processInfo.environment["PERCH_CLICKHOUSE_TEST_URL"],
-            "PERCH_CLICKHOUSE_TEST_URL is not set: run scripts/test-clickhouse, which starts the servers")
-        let database = "perch_e2e_nodes_\(UInt64.random(in: 0...UInt64.max))"
-        let store = ["--store", "clickhouse", "--clickhouse-url", url, "--clickhouse-database", database]
-        let serve = store + ["--flush-interval", "100ms", "--trusted-proxy", "127.0.0.1"]
-        var first = try PerchProcess()
-        var second = try PerchProcess()
-        var proxy: NginxProcess?
-        defer {
-            proxy?.stop()
-            first.killIfRunning()
-            second.killIfRunning()
-            first.removeData()
-            second.removeData()
-            ClickHouseStoreEndToEndTests.dropDatabase(database, url: url)
-        }
-        #expect(try first.command(["sites", "add", Self.site, "--rate-limit", "none"] + store).status == 0)
-        try await first.start(extraArguments: serve)
-        try await second.start(extraArguments: serve)
-        let nginx = try await NginxProcess(port: Int.random(in: 10_000..<32_000), nodePorts: [first.port, second.port])
-        proxy = nginx
+        var nodes = try ClickHouseNodes(count: 2, site: Self.site)
+        defer { nodes.tearDown() }
+        let store = nodes.server.storeArguments
+        let serve = Self.serveArguments(store)
+        let nginx = try await nodes.startBehindNginx(extraArguments: serve)
 
         // a. 39 visitors × 5 pageviews through nginx, in rounds.
         let visitors = LoopbackVisitors(site: Self.site, port: nginx.port)
@@ -51,16 +34,16 @@ struct ClickHouseTwoNodesEndToEndTests {
         }
         let sent = visitors.snapshot
         #expect(sent.acknowledged.count == hosts.count * 5, "other answers: \(sent.others)")
-        let firstTook = try await first.metric("perch_events_accepted_total") ?? 0
-        let secondTook = try await second.metric("perch_events_accepted_total") ?? 0
+        let firstTook = try await nodes.first.metric("perch_events_accepted_total") ?? 0
+        let secondTook = try await nodes.second.metric("perch_events_accepted_total") ?? 0
         print("two nodes: pageviews accepted by node 1 \(Int(firstTook)), by node 2 \(Int(secondTook))")
         #expect(firstTook > 0 && secondTook > 0, "nginx sent every visitor to one node")
         #expect(Int(firstTook + secondTook) == hosts.count * 5)
 
-        let key = try first.command(["keys", "create", "--site", Self.site] + store)
+        let key = try nodes.first.command(["keys", "create", "--site", Self.site] + store)
         let secret = try #require(key.output.split(separator: "\n").last?.split(separator: " ").last.map(String.init))
         let expected = [hosts.count, hosts.count * 5, hosts.count]
-        for node in [first, second] {
+        for node in [nodes.first, nodes.second] {
             let answered = try await node.wait(upTo: .seconds(20)) {
                 try await Self.aggregate(node, key: secret) == expected
             }
@@ -72,56 +55,39 @@ struct ClickHouseTwoNodesEndToEndTests {
         }
 
         // Every event is stored once.
-        #expect(try await first.waitUntilStored())
-        #expect(try await second.waitUntilStored())
-        let stored = try Self.storedPaths(first, store: store)
+        #expect(try await nodes.first.waitUntilStored())
+        #expect(try await nodes.second.waitUntilStored())
+        let stored = try Self.storedPaths(nodes.first, store: store)
         #expect(stored.keys.sorted() == sent.acknowledged.sorted())
         #expect(stored.values.allSatisfy { $0 == 1 })
     }
 
     @Test
     func killedNodeLosesNothingAndBothNodesTakeANewSite() async throws {
-        let url = try #require(
-            ProcessInfo.processInfo.environment["PERCH_CLICKHOUSE_TEST_URL"],
-            "PERCH_CLICKHOUSE_TEST_URL is not set: run scripts/test-clickhouse, which starts the servers")
-        let database = "perch_e2e_nodes_\(UInt64.random(in: 0...UInt64.max))"
-        let store = ["--store", "clickhouse", "--clickhouse-url", url, "--clickhouse-database", database]
-        let serve = store + ["--flush-interval", "100ms", "--trusted-proxy", "127.0.0.1"]
-        var first = try PerchProcess()
-        var second = try PerchProcess()
-        var proxy: NginxProcess?
-        defer {
-            proxy?.stop()
-            first.killIfRunning()
-            second.killIfRunning()
-            first.removeData()
-            second.removeData()
-            ClickHouseStoreEndToEndTests.dropDatabase(database, url: url)
-        }
-        #expect(try first.command(["sites", "add", Self.site, "--rate-limit", "none"] + store).status == 0)
-        try await first.start(extraArguments: serve)
-        try await second.start(extraArguments: serve)
-        let nginx = try await NginxProcess(port: Int.random(in: 10_000..<32_000), nodePorts: [first.port, second.port])
-        proxy = nginx
+        var nodes = try ClickHouseNodes(count: 2, site: Self.site)
+        defer { nodes.tearDown() }
+        let store = nodes.server.storeArguments
+        let serve = Self.serveArguments(store)
+        let nginx = try await nodes.startBehindNginx(extraArguments: serve)
 
         // b. Load through nginx from 8 addresses; SIGKILL node 1 under it, restart it.
         let load = LoopbackVisitors(site: Self.site, port: nginx.port)
         load.startLoad(prefix: "b", sources: (1...8).map { "127.0.1.\($0)" })
         let before = try await Self.waitForAcknowledged(load, atLeast: 300)
-        let firstUnderLoad = try await first.metric("perch_events_accepted_total") ?? 0
-        first.stop(signal: SIGKILL)
+        let firstUnderLoad = try await nodes.first.metric("perch_events_accepted_total") ?? 0
+        nodes.first.stop(signal: SIGKILL)
         let whileDown = try await Self.waitForAcknowledged(load, atLeast: before + 300)
         let restartLog = try ServerLog()
         defer { restartLog.remove() }
-        try await first.start(extraArguments: serve, log: restartLog.handle)
+        try await nodes.first.start(extraArguments: serve, log: restartLog.handle)
         _ = try await Self.waitForAcknowledged(load, atLeast: whileDown + 300)
         // nginx sends nothing to a node that failed for `fail_timeout` (2 s in the shipped file).
-        let restarted = first
-        _ = try await first.wait(upTo: .seconds(15)) {
+        let restarted = nodes.first
+        _ = try await nodes.first.wait(upTo: .seconds(15)) {
             try await restarted.metric("perch_events_accepted_total") ?? 0 > 0
         }
         try await load.stop()
-        let firstAfterRestart = try await first.metric("perch_events_accepted_total") ?? 0
+        let firstAfterRestart = try await nodes.first.metric("perch_events_accepted_total") ?? 0
         let tally = load.snapshot
         print(
             "two nodes, SIGKILL under load: acknowledged \(tally.acknowledged.count) (\(before) before the kill, "
@@ -131,15 +97,17 @@ struct ClickHouseTwoNodesEndToEndTests {
         #expect(firstAfterRestart > 0, "node 1 took none of the load after its restart")
 
         // c. A site added by the CLI while both run: each node accepts it within a second.
-        #expect(first.process?.isRunning == true, "node 1 ended after its restart: \(restartLog.lines(containing: ""))")
-        for node in [first, second] {
+        #expect(
+            nodes.first.process?.isRunning == true,
+            "node 1 ended after its restart: \(restartLog.lines(containing: ""))")
+        for node in [nodes.first, nodes.second] {
             let reply = try await node.postEvent(#"{"n":"pageview","u":"https://new.test/before","d":"new.test"}"#)
             #expect(reply.headers["x-plausible-dropped"] == "1", "new.test accepted before it was added")
         }
-        #expect(try first.command(["sites", "add", "new.test"] + store).status == 0)
+        #expect(try nodes.first.command(["sites", "add", "new.test"] + store).status == 0)
         let added = ContinuousClock.now
         var delays: [Duration] = []
-        for node in [first, second] {
+        for node in [nodes.first, nodes.second] {
             let server = node
             let accepted = try await node.wait(upTo: .seconds(5)) {
                 let reply = try await server.postEvent(
@@ -153,11 +121,11 @@ struct ClickHouseTwoNodesEndToEndTests {
         #expect(delays.allSatisfy { $0 < .seconds(1) }, "\(delays)")
 
         // Every acknowledged event is stored exactly once.
-        #expect(try await first.waitUntilStored())
-        #expect(try await second.waitUntilStored())
-        #expect(first.stop(signal: SIGTERM) == 0)
-        #expect(second.stop(signal: SIGTERM) == 0)
-        let stored = try Self.storedPaths(first, store: store)
+        #expect(try await nodes.first.waitUntilStored())
+        #expect(try await nodes.second.waitUntilStored())
+        #expect(nodes.first.stop(signal: SIGTERM) == 0)
+        #expect(nodes.second.stop(signal: SIGTERM) == 0)
+        let stored = try Self.storedPaths(nodes.first, store: store)
         let acknowledged = tally.acknowledged
         let lost = acknowledged.filter { stored[$0] == nil }
         let duplicated = stored.filter { $0.value > 1 }
@@ -166,6 +134,11 @@ struct ClickHouseTwoNodesEndToEndTests {
                 + "duplicated \(duplicated.count)")
         #expect(lost.isEmpty, "acknowledged but not stored: \(lost.prefix(10))")
         #expect(duplicated.isEmpty, "stored more than once: \(duplicated.prefix(10))")
+    }
+
+    /// The `perch serve` flags of both nodes: the store, a short flush interval, nginx trusted.
+    static func serveArguments(_ store: [String]) -> [String] {
+        store + ["--flush-interval", "100ms", "--trusted-proxy", "127.0.0.1"]
     }
 
     /// Waits until `visitors` has at least `count` acknowledged events; returns how many it has.

@@ -136,8 +136,8 @@ import Testing
     @Test func goldenStatementsRun() async throws {
         try await ClickHouseTestServer.withMigratedDatabase { (client: ClickHouseClient) async throws in
             let reader = ClickHouseStatsReader(client: client)
-            for (name, zone, body) in ClickHousePlannerGoldenTests.cases {
-                let planned = try ClickHousePlannerGoldenTests.plan(body, zone: zone)
+            for (name, zone, body) in ClickHousePlannerGoldenTests.goldens.cases {
+                let planned = try ClickHousePlannerGoldenTests.goldens.plan(body, zone: zone)
                 for statement in [planned.main] + (planned.totalRows.map { [$0] } ?? []) {
                     do {
                         _ = try await reader.rows(statement)
