@@ -1,4 +1,3 @@
-import Foundation
 import HTTPTypes
 import Logging
 import NIOCore
@@ -56,20 +55,6 @@ import Testing
         return text
     }
 
-    /// The events in the store once `count` have reached it, or after 10 s. The journal's thread
-    /// hands records to the writer once it wrote them, a moment after the reply in buffer mode.
-    private func storedEvents(_ server: TestServer, awaiting count: Int) throws -> Int {
-        let deadline = ContinuousClock.now + .seconds(10)
-        var stored = 0
-        repeat {
-            try server.flush()
-            stored = try server.events().count
-            if stored >= count { break }
-            Thread.sleep(forTimeInterval: 0.01)
-        } while ContinuousClock.now < deadline
-        return stored
-    }
-
     private func send(_ text: String, to channel: EmbeddedChannel) throws {
         try channel.writeInbound(ByteBuffer(string: text))
     }
@@ -81,7 +66,8 @@ import Testing
         try send(Self.eventRequest() + Self.eventRequest() + Self.eventRequest(), to: channel)
         #expect(try written(channel) == String(repeating: Self.accepted, count: 3))
         #expect(routes.seen.isEmpty)
-        #expect(try storedEvents(server, awaiting: 3) == 3)
+        try server.flush()
+        #expect(try server.events().count == 3)
     }
 
     @Test func aRequestSplitAcrossReadsIsAnsweredOnceWhole() throws {
@@ -94,7 +80,8 @@ import Testing
             try channel.writeInbound(ByteBuffer(bytes: piece))
         }
         #expect(try written(channel) == Self.accepted)
-        #expect(try storedEvents(server, awaiting: 1) == 1)
+        try server.flush()
+        #expect(try server.events().count == 1)
     }
 
     @Test func expectContinueIsAnsweredBeforeTheBody() throws {
@@ -122,7 +109,8 @@ import Testing
         try send(Self.eventRequest(), to: channel)
         #expect(try written(channel) == Self.accepted)
         #expect(routes.seen.isEmpty)
-        #expect(try storedEvents(server, awaiting: 1) == 1)
+        try server.flush()
+        #expect(try server.events().count == 1)
     }
 
     @Test func connectionCloseIsAnsweredThenClosed() throws {
@@ -135,7 +123,8 @@ import Testing
         #expect(reply.contains("\r\nConnection: close\r\n"))
         channel.embeddedEventLoop.run()  // the close waits for the write to complete
         #expect(!channel.isActive)
-        #expect(try storedEvents(server, awaiting: 1) == 1)
+        try server.flush()
+        #expect(try server.events().count == 1)
     }
 
     @Test func otherRequestsInBetweenGoToTheRoutesInOrder() throws {

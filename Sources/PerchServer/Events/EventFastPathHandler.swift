@@ -33,6 +33,8 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
 
     private let responder: EventResponder
     private let replies: EventReplyBytes
+    /// How replies released on the journal's flusher thread reach this connection's event loop.
+    private let handoff: EventLoopHandoff
     private var state = State.idle
     /// Requests handed to Hummingbird whose response has not ended yet.
     private var owedByHummingbird = 0
@@ -48,9 +50,10 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
     /// client learns what happened to the event it sent, which is stored.
     private var deferredError: (any Error)?
 
-    init(responder: EventResponder, replies: EventReplyBytes) {
+    init(responder: EventResponder, replies: EventReplyBytes, handoff: EventLoopHandoff) {
         self.responder = responder
         self.replies = replies
+        self.handoff = handoff
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -141,19 +144,17 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
             return
         }
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+        let handoff = handoff
         responder.pipeline.journal.whenDurable(sequence) { durable in
             let final: IngestResult =
                 switch durable {
                 case .success: result
                 case .failure: .unavailable(retryAfterSeconds: 1)
                 }
-            // Buffer mode calls back at once, on this event loop; fsync mode from the journal's thread.
-            if bound.eventLoop.inEventLoop {
+            // Buffer mode calls back at once, on this event loop; fsync mode from the journal's
+            // thread, for every reply of one fsync in a row (one task per event loop for them all).
+            handoff.submit {
                 bound.value.handler.finish(final, closing: closing, context: bound.value.context)
-            } else {
-                bound.eventLoop.execute {
-                    bound.value.handler.finish(final, closing: closing, context: bound.value.context)
-                }
             }
         }
     }

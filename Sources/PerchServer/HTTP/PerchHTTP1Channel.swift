@@ -50,6 +50,7 @@ package struct PerchConnectionHandlers: Sendable {
     /// The Events API's responder, for the fast path; nil serves it from Hummingbird's route.
     let fastPath: EventResponder?
     let replies = EventReplyBytes()
+    let handoffs = EventLoopHandoffs()
     /// Hummingbird's default header limits (`HTTP1Channel.Configuration.DecoderConfiguration`).
     var decoderLimits: NIOHTTPDecoderLimitConfiguration {
         var limits = NIOHTTPDecoderLimitConfiguration()
@@ -71,7 +72,10 @@ package struct PerchConnectionHandlers: Sendable {
                 HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes, limitConfiguration: decoderLimits))
         )
         try pipeline.addHandler(ConnectionGuard(limits: limits, counter: counter))
-        if let fastPath { try pipeline.addHandler(EventFastPathHandler(responder: fastPath, replies: replies)) }
+        if let fastPath {
+            let handoff = handoffs.handoff(to: pipeline.eventLoop)
+            try pipeline.addHandler(EventFastPathHandler(responder: fastPath, replies: replies, handoff: handoff))
+        }
         try pipeline.addHandler(HTTPResponseEncoder(configuration: .init()))
         try pipeline.addHandler(ReplyEndSignal())
         try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
