@@ -15,7 +15,8 @@ package struct ServerSettings: Sendable {
     package var maxBodyBytes: Int
     package var siteRefreshInterval: Duration
     /// Serve `POST /api/event` from the channel pipeline (`EventFastPathHandler`) instead of a
-    /// Hummingbird route. Both answer alike; the fast path skips a hop into Swift concurrency.
+    /// Hummingbird route. Both answer alike; the fast path skips a hop into Swift concurrency and
+    /// the conversion to HTTPTypes.
     package var eventFastPath: Bool
     /// Peers whose client-IP headers are believed.
     package var trustedProxies: [CIDRBlock]
@@ -58,6 +59,8 @@ package struct PerchComponents {
     package let router: Router<PerchRequestContext>
     /// The HTTP/1 server, with the Events API fast path in its channel pipeline when enabled.
     package let server: HTTPServerBuilder
+    /// What each of the server's connections is built from.
+    package let connectionHandlers: PerchConnectionHandlers
     package let services: [any Service]
     package let readiness: Readiness
     package let metrics: ServerMetrics
@@ -158,16 +161,10 @@ package struct PerchComponents {
             maxBodyBytes: settings.maxBodyBytes
         )
         let connections = ConnectionCounter(limit: settings.connectionLimits.maxConnections)
-        let limits = settings.connectionLimits
-        server =
-            settings.eventFastPath
-            ? .http1(
-                configuration: .init(additionalChannelHandlers: [
-                    ConnectionGuard(limits: limits, counter: connections), EventFastPathHandler(responder: responder),
-                ]))
-            : .http1(
-                configuration: .init(additionalChannelHandlers: [ConnectionGuard(limits: limits, counter: connections)])
-            )
+        connectionHandlers = PerchConnectionHandlers(
+            limits: settings.connectionLimits, counter: connections,
+            fastPath: settings.eventFastPath ? responder : nil)
+        server = connectionHandlers.server
         self.connections = connections
         router = PerchRouter.build(
             events: EventController(responder: responder),

@@ -1,7 +1,6 @@
-import HTTPTypes
 import NIOCore
 import NIOEmbedded
-import NIOHTTPTypes
+import NIOHTTP1
 import Testing
 
 @testable import PerchServer
@@ -20,11 +19,12 @@ import Testing
         return channel
     }
 
-    private let head = HTTPRequestPart.head(HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/api/event"))
+    private let head = HTTPServerRequestPart.head(HTTPRequestHead(version: .http1_1, method: .POST, uri: "/api/event"))
 
+    /// A reply as the guard sees it: bytes, then the event that says the reply ended.
     private func answer(_ channel: EmbeddedChannel) throws {
-        try channel.writeOutbound(HTTPResponsePart.head(HTTPResponse(status: .accepted)))
-        try channel.writeOutbound(HTTPResponsePart.end(nil))
+        try channel.writeOutbound(IOData.byteBuffer(ByteBuffer(string: "HTTP/1.1 202 Accepted\r\n\r\n")))
+        channel.triggerUserOutboundEvent(HTTPReplyEnded(), promise: nil)
     }
 
     @Test func anIdleConnectionClosesAfterTheIdleTimeout() throws {
@@ -40,7 +40,7 @@ import Testing
         for _ in 0..<10 {
             channel.embeddedEventLoop.advanceTime(by: .seconds(3))
             try channel.writeInbound(head)
-            try channel.writeInbound(HTTPRequestPart.end(nil))
+            try channel.writeInbound(HTTPServerRequestPart.end(nil))
             try answer(channel)
         }
         // 30 s have passed since the connection opened, 0 s since the last reply.
@@ -56,7 +56,7 @@ import Testing
         channel.embeddedEventLoop.advanceTime(by: .seconds(10))
         try channel.writeInbound(head)
         channel.embeddedEventLoop.advanceTime(by: .seconds(4))
-        try channel.writeInbound(HTTPRequestPart.body(ByteBuffer(string: "{")))
+        try channel.writeInbound(HTTPServerRequestPart.body(ByteBuffer(string: "{")))
         #expect(channel.isActive)
         // A body part does not extend the body's limit: 5 s from its head.
         channel.embeddedEventLoop.advanceTime(by: .seconds(1))
@@ -66,7 +66,7 @@ import Testing
     @Test func noLimitRunsWhileAReplyIsOwed() throws {
         let channel = try connection(ConnectionCounter(limit: 2))
         try channel.writeInbound(head)
-        try channel.writeInbound(HTTPRequestPart.end(nil))
+        try channel.writeInbound(HTTPServerRequestPart.end(nil))
         channel.embeddedEventLoop.advanceTime(by: .seconds(600))
         #expect(channel.isActive)
         try answer(channel)

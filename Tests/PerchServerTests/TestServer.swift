@@ -75,9 +75,17 @@ struct TestServer {
         }
     }
 
-    /// Moves everything journaled so far into SQLite.
+    /// Moves everything journaled so far into SQLite. In buffer mode a reply can come before the
+    /// journal's thread has written its records and handed them to the writer, so this waits (10 s
+    /// at most) until the store has every sequence handed out so far.
     func flush() throws {
-        while try components.writer.flushOnce() > 0 {}
+        let target = journal.lastSequence
+        let deadline = ContinuousClock.now + .seconds(10)
+        repeat {
+            while try components.writer.flushOnce() > 0 {}
+            if try store.appliedJournalSequence() >= target { return }
+            Thread.sleep(forTimeInterval: 0.005)
+        } while ContinuousClock.now < deadline
     }
 
     func events(site: String = "example.com") throws -> [EventRecord] {

@@ -1,24 +1,27 @@
 import HTTPTypes
 import NIOCore
-import NIOHTTPTypes
+import NIOHTTP1
 import PerchIngest
 
-/// Serves `POST /api/event` straight from the channel pipeline, ahead of Hummingbird: the body is
-/// collected on the event loop, the synchronous pipeline runs there, and the reply is written when
-/// the journal calls back — no hop into Swift concurrency per event. Every other request, and any
-/// request that arrives while Hummingbird still owes a response on this connection (pipelining),
-/// is passed on unchanged, so responses stay in request order.
+/// Serves `POST /api/event` straight from the channel pipeline, ahead of Hummingbird and of the
+/// conversion to HTTPTypes: it sees NIOHTTP1's request parts, the body is collected on the event
+/// loop, the synchronous pipeline runs there, and the reply — prebuilt bytes (`EventReplyBytes`),
+/// one write and one flush — is written when the journal calls back; no hop into Swift concurrency
+/// per event. Every other request, and any request that arrives while Hummingbird still owes a
+/// response on this connection (pipelining), is passed on unchanged, so responses stay in request
+/// order. Hummingbird's responses reach this handler already encoded; each one's end is told by
+/// `HTTPReplyEnded`.
 final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = IOData
+    typealias OutboundOut = IOData
 
     private enum State {
         case idle
         /// Passing a request through to Hummingbird.
         case forwarding
-        case collecting(HTTPRequest, ByteBuffer)
+        case collecting(HTTPRequestHead, ByteBuffer)
         /// Our reply is being decided (journal wait); later parts are queued.
         case replying
         /// Answered already (body too large): the rest of the body is read and thrown away, so the
@@ -29,10 +32,13 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
     }
 
     private let responder: EventResponder
+    private let replies: EventReplyBytes
+    /// How replies released on the journal's flusher thread reach this connection's event loop.
+    private let handoff: EventLoopHandoff
     private var state = State.idle
     /// Requests handed to Hummingbird whose response has not ended yet.
     private var owedByHummingbird = 0
-    private var queued: [HTTPRequestPart] = []
+    private var queued: [HTTPServerRequestPart] = []
     private static let maxQueuedParts = 256
     /// A close asked for (by Hummingbird's graceful shutdown, which sees no request of ours) while
     /// our reply waited for the journal: done once the reply is written, so a journaled event is
@@ -44,8 +50,10 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
     /// client learns what happened to the event it sent, which is stored.
     private var deferredError: (any Error)?
 
-    init(responder: EventResponder) {
+    init(responder: EventResponder, replies: EventReplyBytes, handoff: EventLoopHandoff) {
         self.responder = responder
+        self.replies = replies
+        self.handoff = handoff
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -82,19 +90,20 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         closeDeferred = true
     }
 
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) { owedByHummingbird -= 1 }
-        context.write(data, promise: promise)
+    func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        // Only Hummingbird's replies pass here; ours start nearer the socket.
+        if event is HTTPReplyEnded { owedByHummingbird -= 1 }
+        context.triggerUserOutboundEvent(event, promise: promise)
     }
 
-    private func handle(_ part: HTTPRequestPart, context: ChannelHandlerContext) {
+    private func handle(_ part: HTTPServerRequestPart, context: ChannelHandlerContext) {
         switch (state, part) {
         case (.idle, .head(let head)):
-            if owedByHummingbird == 0, head.method == .post, Self.isEventPath(head.path) {
+            if owedByHummingbird == 0, head.method == .POST, Self.isEventPath(head.uri) {
                 state = .collecting(head, context.channel.allocator.buffer(capacity: 512))
-                if head.headerFields[.expect]?.lowercased() == "100-continue" {
+                if head.headers.value(of: .expect)?.lowercased() == "100-continue" {
                     // Clients that ask (curl does for large bodies) would otherwise wait a second.
-                    context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+                    context.writeAndFlush(wrapOutboundOut(.byteBuffer(EventReplyBytes.continueBytes)), promise: nil)
                 }
             } else {
                 owedByHummingbird += 1
@@ -108,7 +117,7 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
             guard body.readableBytes + chunk.readableBytes <= responder.maxBodyBytes else {
                 // Answer now, without keeping the rest of an oversized body.
                 state = .discarding
-                write(responder.response(for: EventResponder.tooLarge), closing: false, context: context)
+                write(reply(to: EventResponder.tooLarge, closing: false), closing: false, context: context)
                 return
             }
             state = .idle  // drop the buffer's reference while appending, so it is not copied
@@ -127,27 +136,25 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         }
     }
 
-    private func respond(to head: HTTPRequest, body: ByteBuffer, context: ChannelHandlerContext) {
-        let result = responder.ingest(body: body, headers: head.headerFields, peer: context.channel.remoteAddress)
+    private func respond(to head: HTTPRequestHead, body: ByteBuffer, context: ChannelHandlerContext) {
+        let result = responder.ingest(body: body, headers: head.headers, peer: context.channel.remoteAddress)
         let closing = Self.wantsClose(head)
         guard let sequence = responder.durabilityWait(for: result) else {
             finish(result, closing: closing, context: context)
             return
         }
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+        let handoff = handoff
         responder.pipeline.journal.whenDurable(sequence) { durable in
             let final: IngestResult =
                 switch durable {
                 case .success: result
                 case .failure: .unavailable(retryAfterSeconds: 1)
                 }
-            // Buffer mode calls back at once, on this event loop; fsync mode from the journal's thread.
-            if bound.eventLoop.inEventLoop {
+            // Buffer mode calls back at once, on this event loop; fsync mode from the journal's
+            // thread, for every reply of one fsync in a row (one task per event loop for them all).
+            handoff.submit {
                 bound.value.handler.finish(final, closing: closing, context: bound.value.context)
-            } else {
-                bound.eventLoop.execute {
-                    bound.value.handler.finish(final, closing: closing, context: bound.value.context)
-                }
             }
         }
     }
@@ -159,11 +166,14 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
             deferredClose = nil
             context.channel.closeFuture.cascade(to: promise)
         }
-        write(responder.response(for: result), closing: closing, context: context)
         if closing {
+            // Before writing: a write that completes at once closes at once, which must not be
+            // deferred as if this reply were still pending.
             state = .closing
+            write(reply(to: result, closing: true), closing: true, context: context)
             return
         }
+        write(reply(to: result, closing: false), closing: false, context: context)
         state = .idle
         let parts = queued
         queued.removeAll()
@@ -181,21 +191,22 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         }
     }
 
-    private func write(_ response: EventResponse, closing: Bool, context: ChannelHandlerContext) {
-        var head = HTTPResponse(status: response.status, headerFields: response.headers)
-        let body = context.channel.allocator.buffer(string: response.body)
-        head.headerFields[.contentLength] = String(body.readableBytes)
-        if closing { head.headerFields[.connection] = "close" }
-        // Our own responses do not pass through `write(context:…)`, so they do not count as
-        // Hummingbird's.
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
-        context.write(wrapOutboundOut(.body(body)), promise: nil)
+    /// The reply to `result` as bytes, counted in the metrics: prebuilt for the plain acceptance.
+    private func reply(to result: IngestResult, closing: Bool) -> ByteBuffer {
+        responder.count(result)
+        if EventResponder.isPlainAcceptance(result) { return replies.acceptance(closing: closing) }
+        return EventReplyBytes.encode(EventResponder.answer(for: result), closing: closing)
+    }
+
+    /// Writes a whole reply at once and tells the handlers nearer the socket that it ended.
+    private func write(_ reply: ByteBuffer, closing: Bool, context: ChannelHandlerContext) {
         if closing {
             let channel = context.channel
-            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+            context.writeAndFlush(wrapOutboundOut(.byteBuffer(reply))).whenComplete { _ in channel.close(promise: nil) }
         } else {
-            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.byteBuffer(reply)), promise: nil)
         }
+        context.triggerUserOutboundEvent(HTTPReplyEnded(), promise: nil)
     }
 
     private func close(_ context: ChannelHandlerContext) {
@@ -204,13 +215,14 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         context.close(promise: nil)
     }
 
-    static func isEventPath(_ path: String?) -> Bool {
-        guard let path else { return false }
-        if path == "/api/event" { return true }
-        return path.hasPrefix("/api/event?")
+    /// Whether the request target is the Events API in origin form. A target in absolute form
+    /// (`http://host/api/event`) goes to Hummingbird's route, which reads it as HTTPTypes does.
+    static func isEventPath(_ uri: String) -> Bool {
+        if uri == "/api/event" { return true }
+        return uri.hasPrefix("/api/event?")
     }
 
-    static func wantsClose(_ head: HTTPRequest) -> Bool {
-        head.headerFields[.connection]?.lowercased().contains("close") == true
+    static func wantsClose(_ head: HTTPRequestHead) -> Bool {
+        head.headers.value(of: .connection)?.lowercased().contains("close") == true
     }
 }

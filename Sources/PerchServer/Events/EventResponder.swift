@@ -20,16 +20,16 @@ package struct EventResponder: Sendable {
     }
 
     /// Decodes, gates, identifies and journals the request; never blocks on I/O.
-    package func ingest(body: ByteBuffer, headers: HTTPFields, peer: SocketAddress?) -> IngestResult {
+    package func ingest(body: ByteBuffer, headers: some RequestHeaders, peer: SocketAddress?) -> IngestResult {
         pipeline.process(request(body: body, headers: headers, peer: peer))
     }
 
     /// What the pipeline takes from an HTTP request: the body, and the client the headers name.
-    package func request(body: ByteBuffer, headers: HTTPFields, peer: SocketAddress?) -> IngestRequest {
+    package func request(body: ByteBuffer, headers: some RequestHeaders, peer: SocketAddress?) -> IngestRequest {
         IngestRequest(
             body: Array(body.readableBytesView),
-            contentType: headers[.contentType],
-            userAgent: headers[.userAgent],
+            contentType: headers.value(of: .contentType),
+            userAgent: headers.value(of: .userAgent),
             clientIP: clientIPs.clientIP(peer: peer, headers: headers),
             clientIPType: clientIPs.clientIPType(peer: peer, headers: headers)
         )
@@ -48,11 +48,34 @@ package struct EventResponder: Sendable {
 
     /// The response for `result`, counted in the metrics.
     package func response(for result: IngestResult) -> EventResponse {
+        count(result)
+        return Self.answer(for: result)
+    }
+
+    /// Counts `result` in the metrics (requests by status, events accepted and dropped).
+    package func count(_ result: IngestResult) {
         switch result {
         case .accepted(let stored, let dropped, _):
             metrics.eventRequest(status: 202)
             metrics.eventsAccepted(stored)
             dropped.forEach(metrics.eventDropped)
+        case .invalid: metrics.eventRequest(status: 400)
+        case .rateLimited: metrics.eventRequest(status: 429)
+        case .unavailable: metrics.eventRequest(status: 503)
+        }
+    }
+
+    /// Whether the response to `result` is the plain `202 ok`, with no drop headers (the answer to
+    /// almost every event, which the fast path keeps prebuilt).
+    package static func isPlainAcceptance(_ result: IngestResult) -> Bool {
+        guard case .accepted(_, let dropped, _) = result else { return false }
+        return dropped.isEmpty && dropped.debugReasons.isEmpty
+    }
+
+    /// The response for `result`, not counted.
+    package static func answer(for result: IngestResult) -> EventResponse {
+        switch result {
+        case .accepted(_, let dropped, _):
             var response = EventResponse(status: .accepted, contentType: EventResponse.text, body: "ok")
             if !dropped.isEmpty { response.headers[EventResponse.droppedHeader] = String(dropped.count) }
             if !dropped.debugReasons.isEmpty {
@@ -61,10 +84,8 @@ package struct EventResponder: Sendable {
             }
             return response
         case .invalid(let errors):
-            metrics.eventRequest(status: 400)
             return EventResponse(status: .badRequest, contentType: EventResponse.json, body: errors.jsonBody)
         case .rateLimited(let seconds):
-            metrics.eventRequest(status: 429)
             var response = EventResponse(
                 status: .tooManyRequests,
                 contentType: EventResponse.json,
@@ -73,7 +94,6 @@ package struct EventResponder: Sendable {
             response.headers[.retryAfter] = String(seconds)
             return response
         case .unavailable(let seconds):
-            metrics.eventRequest(status: 503)
             var response = EventResponse(
                 status: .serviceUnavailable,
                 contentType: EventResponse.json,

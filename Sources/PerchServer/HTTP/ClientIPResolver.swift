@@ -17,18 +17,21 @@ package struct ClientIPResolver: Sendable {
         self.trustedProxies = trustedProxies
     }
 
-    package func clientIP(peer: SocketAddress?, headers: HTTPFields) -> String {
+    package func clientIP(peer: SocketAddress?, headers: some RequestHeaders) -> String {
         let peerIP = peer?.ipAddress ?? ""
         guard let peerAddress = IPAddress(peerIP), isTrusted(peerAddress) else { return peerIP }
         for name in Self.singleValueHeaders {
-            if let value = headers[name].map(Self.clean), IPAddress(value) != nil { return value }
+            if let value = headers.value(of: name).map(Self.clean), IPAddress(value) != nil { return value }
         }
         for name in Self.listHeaders {
-            if let list = headers[name], let hop = rightmostUntrusted(list.split(separator: ",").map(Self.clean)) {
+            if let list = headers.value(of: name),
+                let hop = rightmostUntrusted(list.split(separator: ",").map(Self.clean))
+            {
                 return hop
             }
         }
-        if let forwarded = headers[Self.forwarded], let hop = rightmostUntrusted(Self.forwardedFor(forwarded)) {
+        if let forwarded = headers.value(of: Self.forwarded), let hop = rightmostUntrusted(Self.forwardedFor(forwarded))
+        {
             return hop
         }
         return peerIP
@@ -36,8 +39,9 @@ package struct ClientIPResolver: Sendable {
 
     /// `x-plausible-ip-type` (`dc_ip`, `threat_ip`, `anonymous_vpn_ip`), believed only from a
     /// trusted proxy like the other client-IP headers.
-    package func clientIPType(peer: SocketAddress?, headers: HTTPFields) -> ClientIPType? {
-        guard let value = headers[Self.ipType], let peerIP = peer?.ipAddress, let peerAddress = IPAddress(peerIP),
+    package func clientIPType(peer: SocketAddress?, headers: some RequestHeaders) -> ClientIPType? {
+        guard let value = headers.value(of: Self.ipType), let peerIP = peer?.ipAddress,
+            let peerAddress = IPAddress(peerIP),
             isTrusted(peerAddress)
         else { return nil }
         return ClientIPType(rawValue: value.trimmingASCIIWhitespace())

@@ -1,5 +1,5 @@
 import NIOCore
-import NIOHTTPTypes
+import NIOHTTP1
 import Synchronization
 
 /// Limits for connections from the open internet (`perch serve --max-connections`, `--idle-timeout`,
@@ -50,7 +50,8 @@ package final class ConnectionCounter: Sendable {
 }
 
 /// The first handler after HTTP decoding, for every connection (both the events fast path and
-/// Hummingbird's routes are behind it): enforces the connection cap and closes connections whose
+/// Hummingbird's routes are behind it, and replies reach it as bytes, counted by
+/// `HTTPReplyEnded`): enforces the connection cap and closes connections whose
 /// client is too slow — headers not complete within the idle timeout, a body not complete within
 /// the body timeout, replies not read within the write timeout. While a request is being answered
 /// (a reply may wait for the journal's fsync) no read limit runs.
@@ -60,10 +61,10 @@ package final class ConnectionCounter: Sendable {
 /// heap updates and a linear search of the event loop's task queue on every event): moving the
 /// deadline later only stores it, and the timer, when it fires early, waits for the rest.
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = IOData
+    typealias OutboundOut = IOData
 
     private let limits: ConnectionLimits
     private let counter: ConnectionCounter
@@ -116,12 +117,15 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         context.fireChannelRead(data)
     }
 
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) {
-            unanswered -= 1
-            if unanswered <= 0 && !readingBody { limitReads(to: limits.idleTimeout, context) }
+    /// Counts a written reply; the event ends here (nothing nearer the socket wants it).
+    func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        guard event is HTTPReplyEnded else {
+            context.triggerUserOutboundEvent(event, promise: promise)
+            return
         }
-        context.write(data, promise: promise)
+        unanswered -= 1
+        if unanswered <= 0 && !readingBody { limitReads(to: limits.idleTimeout, context) }
+        promise?.succeed(())
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
