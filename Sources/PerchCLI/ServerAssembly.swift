@@ -42,9 +42,28 @@ struct ServerAssembly {
                     "bytes": "\(report.bytes)", "kept": "\(report.kept)", "duration": "\(report.duration)",
                 ])
         }
+        let snapshots = (path as NSString).deletingLastPathComponent + "/columns"
+        for report in await store.restoreColumnSnapshots(from: snapshots) {
+            logSnapshot("stats.columns.restored", report)
+        }
         try await serve(
             stores: ServerStores(all: store, dialect: SQLiteDialect()),
             background: [ColumnPreloadService(store: store, logger: logger)])
+        for report in await store.saveColumnSnapshots(in: snapshots) { logSnapshot("stats.columns.saved", report) }
+    }
+
+    /// A column snapshot read or written (`SQLiteStore.restoreColumnSnapshots`); one not used or
+    /// not written is a warning, with the reason.
+    private func logSnapshot(_ message: Logger.Message, _ report: SQLiteStore.ColumnSnapshotReport) {
+        let metadata: Logger.Metadata = [
+            "site": "\(report.siteID)", "events": "\(report.events)", "bytes": "\(report.bytes)",
+            "duration": "\(report.duration)",
+        ]
+        if let rejection = report.rejection {
+            logger.warning("\(message).ignored", metadata: metadata.merging(["reason": "\(rejection)"]) { $1 })
+        } else {
+            logger.info(message, metadata: metadata)
+        }
     }
 
     /// Migrates the database first; the client is closed when the server has stopped.

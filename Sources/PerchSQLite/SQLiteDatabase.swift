@@ -7,6 +7,8 @@ package struct SQLiteDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Sites' recent rows as columns for the Stats API; the writer keeps it told of its commits.
     let columns: ColumnarCache
+    /// The epoch this open left behind it and the state it found (`DatabaseOpening`).
+    let opening: DatabaseOpening
 
     /// Opens (creating it and its parent folders if needed) and migrates the database at `path`.
     ///
@@ -69,7 +71,10 @@ package struct SQLiteDatabase: Sendable {
     init(migrating writer: any DatabaseWriter, columnCacheBytes: Int) throws(SQLiteStoreError) {
         self.writer = writer
         columns = ColumnarCache(budget: columnCacheBytes)
-        try SQLiteStoreError.wrap { try SQLiteSchema.migrator.migrate(writer) }
+        opening = try SQLiteStoreError.wrap {
+            try SQLiteSchema.migrator.migrate(writer)
+            return try writer.write { db in try DatabaseOpening.begin(db) }
+        }
     }
 
     private static func configuration() -> Configuration {

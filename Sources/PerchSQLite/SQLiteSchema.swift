@@ -19,6 +19,7 @@ enum SQLiteSchema {
         migrator.registerMigration("v6-goals-version") { db in try db.execute(sql: v6GoalsVersion) }
         migrator.registerMigration("v7-event-ids") { db in try db.execute(sql: v7EventIDs) }
         migrator.registerMigration("v8-sessions-user") { db in try db.execute(sql: v8SessionsUser) }
+        migrator.registerMigration("v9-database-epoch") { db in try db.execute(sql: v9DatabaseEpoch) }
         return migrator
     }
 

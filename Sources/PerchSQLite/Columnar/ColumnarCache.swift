@@ -69,6 +69,11 @@ package final class ColumnarCache: Sendable {
         state.withLock { state in state.entries[siteID].map { $0.box.from <= from } ?? false }
     }
 
+    /// The sites whose columns are held.
+    var heldSites: [Int64] {
+        state.withLock { $0.entries.keys.sorted() }
+    }
+
     /// A copy of the site's columns as they are now.
     func columns(of siteID: Int64) -> SiteColumns? {
         box(of: siteID)?.snapshot

@@ -13,3 +13,13 @@ struct DenseIndex: Sendable {
         return slots.find(hash) { _ in true } ?? slots.add(hash)
     }
 }
+
+extension DenseIndex {
+    func write(to writer: inout SnapshotWriter) throws {
+        try slots.write(to: &writer)
+    }
+
+    init(reading reader: inout SnapshotReader) throws(ColumnSnapshot.Rejection) {
+        slots = try NumberSlots(reading: &reader)
+    }
+}

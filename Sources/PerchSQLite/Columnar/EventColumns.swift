@@ -103,3 +103,34 @@ struct EventColumns: Sendable {
         for column in TextColumn.allCases { texts[column.rawValue].removeSubrange(start...) }
     }
 }
+
+extension EventColumns {
+    func write(to writer: inout SnapshotWriter) throws {
+        try writer.array(timestamps)
+        try writer.array(sequences)
+        try writer.array(users)
+        try writer.array(sessions)
+        for column in texts { try writer.array(column) }
+        try writer.array(visits)
+    }
+
+    /// Columns `write` wrote, checked against the numbers they index (`numbers`) and for key order.
+    init(reading reader: inout SnapshotReader, numbers: SiteColumns.Numbers) throws(ColumnSnapshot.Rejection) {
+        timestamps = try reader.array()
+        sequences = try reader.array()
+        users = try reader.array()
+        sessions = try reader.array()
+        texts = []
+        for _ in TextColumn.allCases { texts.append(try reader.array()) }
+        visits = try reader.array()
+        let count = timestamps.count
+        guard sequences.count == count, users.count == count, sessions.count == count, visits.count == count,
+            texts.allSatisfy({ $0.count == count && $0.allBelow(numbers.texts.count) }),
+            users.allBelow(numbers.visitors.count), sessions.allBelow(numbers.sessions.count),
+            visits.allBelow(numbers.visits.count),
+            zip(timestamps.indices.dropFirst(), timestamps.indices).allSatisfy({ later, earlier in
+                (timestamps[earlier], sequences[earlier]) < (timestamps[later], sequences[later])
+            })
+        else { throw .malformed("the event columns are inconsistent") }
+    }
+}

@@ -58,3 +58,21 @@ struct NumberSlots: Sendable {
         return mixed ^ (mixed >> 29)
     }
 }
+
+extension NumberSlots {
+    /// Writes the table as it is, so reading it back rebuilds nothing (`ColumnSnapshot`).
+    func write(to writer: inout SnapshotWriter) throws {
+        try writer.array(hashes)
+        try writer.array(slots)
+    }
+
+    /// A table `write` wrote, checked so no lookup can read out of bounds.
+    init(reading reader: inout SnapshotReader) throws(ColumnSnapshot.Rejection) {
+        hashes = try reader.array()
+        slots = try reader.array()
+        let count = UInt32(truncatingIfNeeded: hashes.count)
+        guard slots.count >= 16, slots.count & (slots.count - 1) == 0, hashes.count * 2 <= slots.count,
+            slots.allSatisfy({ $0 <= count })
+        else { throw .malformed("a number table is inconsistent") }
+    }
+}

@@ -18,12 +18,7 @@ extension SQLiteStore {
         let regexp = SQLiteRegexp(limitSeconds: regexTimeLimitSeconds)
         let (groups, sequence, bytes) = try await writer.read { db in
             try box.withColumns { columns -> (PrecomputedGroups?, Int64, Int) in
-                let current = try SiteColumns.currentSequence(db)
-                switch cache.change(to: request.siteKey, after: columns.sequence, through: current) {
-                case .none: columns.advance(to: current)
-                case .since(let instant): try columns.refresh(db, since: instant, through: current)
-                case .unknown: columns = try SiteColumns.load(db, siteID: request.siteKey, from: columns.from)
-                }
+                try Self.bringUpToDate(&columns, cache: cache, db)
                 return (Self.groups(request, columns: columns, regexp: regexp), columns.sequence, columns.byteSize)
             }
         }
@@ -32,6 +27,18 @@ extension SQLiteStore {
         if regexp.hasExpired { throw StatsReadError.timedOut(seconds: regexp.limitSeconds) }
         if groups != nil { cache.countAnswer() }
         return groups
+    }
+
+    /// Brings a site's held columns to the commits `db` sees: unchanged, refreshed from the
+    /// earliest instant this process's commits touched, or read again when some commits since
+    /// are another process's (`ColumnarCache.change`).
+    static func bringUpToDate(_ columns: inout SiteColumns, cache: ColumnarCache, _ db: Database) throws {
+        let current = try SiteColumns.currentSequence(db)
+        switch cache.change(to: columns.siteID, after: columns.sequence, through: current) {
+        case .none: columns.advance(to: current)
+        case .since(let instant): try columns.refresh(db, since: instant, through: current)
+        case .unknown: columns = try SiteColumns.load(db, siteID: columns.siteID, from: columns.from)
+        }
     }
 
     private static func groups(

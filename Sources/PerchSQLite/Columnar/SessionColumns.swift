@@ -71,3 +71,48 @@ struct SessionColumns: Sendable {
         textColumns.firstIndex(of: name)
     }
 }
+
+extension SessionColumns {
+    func write(to writer: inout SnapshotWriter) throws {
+        try writer.array(ids)
+        try writer.array(starts)
+        try writer.array(timestamps)
+        try writer.array(users)
+        try writer.array(eventSessions)
+        try writer.array(bounces)
+        try writer.array(durations)
+        try writer.array(pageviews)
+        for column in texts { try writer.array(column) }
+        try writer.array(positions)
+    }
+
+    /// Columns `write` wrote, checked against the numbers they index (`numbers`), and each
+    /// session's position against its number.
+    init(reading reader: inout SnapshotReader, numbers: SiteColumns.Numbers) throws(ColumnSnapshot.Rejection) {
+        ids = try reader.array()
+        starts = try reader.array()
+        timestamps = try reader.array()
+        users = try reader.array()
+        eventSessions = try reader.array()
+        bounces = try reader.array()
+        durations = try reader.array()
+        pageviews = try reader.array()
+        texts = []
+        for _ in Self.textColumns { texts.append(try reader.array()) }
+        positions = try reader.array()
+        let count = ids.count
+        guard
+            [starts.count, timestamps.count, bounces.count, durations.count, pageviews.count].allSatisfy({ $0 == count }
+            ),
+            users.count == count, eventSessions.count == count,
+            texts.allSatisfy({ $0.count == count && $0.allBelow(numbers.texts.count) }),
+            users.allBelow(numbers.visitors.count), eventSessions.allBelow(numbers.sessions.count),
+            positions.count <= numbers.sessions.count,
+            eventSessions.indices.allSatisfy({ row in
+                let number = Int(eventSessions[row])
+                return number < positions.count && positions[number] == Int32(row)
+            }),
+            positions.allSatisfy({ $0 >= -1 && $0 < Int32(clamping: count) })
+        else { throw .malformed("the session columns are inconsistent") }
+    }
+}

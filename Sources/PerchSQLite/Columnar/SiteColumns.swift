@@ -109,3 +109,36 @@ struct SiteColumns: Sendable {
         return statement
     }
 }
+
+extension SiteColumns {
+    /// Writes the numbering, then the events' and sessions' columns (`ColumnSnapshot`).
+    func write(to writer: inout SnapshotWriter) throws {
+        try numbers.texts.write(to: &writer)
+        try numbers.visitors.write(to: &writer)
+        try numbers.sessions.write(to: &writer)
+        try numbers.visits.write(to: &writer)
+        try events.write(to: &writer)
+        try sessions.write(to: &writer)
+    }
+
+    /// Columns `write` wrote, current at `sequence`; every index checked against what it indexes,
+    /// and every row against `from`.
+    init(
+        reading reader: inout SnapshotReader, siteID: Int64, from: Int64, sequence: Int64
+    ) throws(ColumnSnapshot.Rejection) {
+        self.siteID = siteID
+        self.from = from
+        self.sequence = sequence
+        var numbers = Numbers()
+        numbers.texts = try TextDictionary(reading: &reader)
+        numbers.visitors = try DenseIndex(reading: &reader)
+        numbers.sessions = try DenseIndex(reading: &reader)
+        numbers.visits = try VisitTuples(reading: &reader, textCount: numbers.texts.count)
+        self.numbers = numbers
+        events = try EventColumns(reading: &reader, numbers: numbers)
+        sessions = try SessionColumns(reading: &reader, numbers: numbers)
+        guard (events.timestamps.first ?? from) >= from, sessions.starts.allSatisfy({ $0 >= from }) else {
+            throw .malformed("rows before the columns' start")
+        }
+    }
+}

@@ -68,3 +68,16 @@ struct TextDictionary: Sendable {
         return NumberSlots.mix(hash, 0)
     }
 }
+
+extension TextDictionary {
+    func write(to writer: inout SnapshotWriter) throws {
+        try writer.texts(texts)
+        try slots.write(to: &writer)
+    }
+
+    init(reading reader: inout SnapshotReader) throws(ColumnSnapshot.Rejection) {
+        texts = try reader.texts()
+        slots = try NumberSlots(reading: &reader)
+        guard slots.count == texts.count else { throw .malformed("the text dictionary is inconsistent") }
+    }
+}

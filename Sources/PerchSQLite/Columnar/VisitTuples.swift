@@ -55,3 +55,19 @@ struct VisitTuples: Sendable {
         columns.firstIndex(of: name)
     }
 }
+
+extension VisitTuples {
+    func write(to writer: inout SnapshotWriter) throws {
+        try writer.array(codes)
+        try slots.write(to: &writer)
+    }
+
+    /// Combinations `write` wrote, whose codes are below `textCount`.
+    init(reading reader: inout SnapshotReader, textCount: Int) throws(ColumnSnapshot.Rejection) {
+        codes = try reader.array()
+        slots = try NumberSlots(reading: &reader)
+        guard codes.count == slots.count * Self.columns.count, codes.allBelow(textCount) else {
+            throw .malformed("the visit combinations are inconsistent")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import GRDB
+
+/// What a process found when it opened the database, and the epoch it left: every open replaces
+/// the stored epoch (`database_epoch`) with a random one in the transaction that reads the rest.
+///
+/// A column snapshot (`ColumnSnapshot`) is stamped with the epoch of the process that wrote it
+/// and the last event number its columns reflect. If the next open finds that same epoch, no
+/// other process has opened the database since the writer did (a CLI that writes events, an
+/// import, a migration would each have replaced it); if it also finds that same last number, the
+/// writer committed nothing after its columns were read. Events and sessions are changed only by
+/// commits that take event numbers (no path deletes or rewrites them), so the snapshot then holds
+/// exactly what the database holds.
+struct DatabaseOpening: Sendable {
+    /// The epoch stored before this open: the previous opener's.
+    let previousEpoch: Int64
+    /// The epoch this open stored.
+    let epoch: Int64
+    /// `event_sequence` when the database was opened.
+    let sequence: Int64
+    /// The applied migrations, in order.
+    let schema: String
+
+    static func begin(_ db: Database) throws -> DatabaseOpening {
+        let previous = try Int64.fetchOne(db, sql: "SELECT epoch FROM database_epoch WHERE id = 1") ?? 0
+        var epoch = Int64.random(in: 1...Int64.max)
+        while epoch == previous { epoch = Int64.random(in: 1...Int64.max) }
+        try db.execute(sql: "UPDATE database_epoch SET epoch = ? WHERE id = 1", arguments: [epoch])
+        return DatabaseOpening(
+            previousEpoch: previous, epoch: epoch, sequence: try SiteColumns.currentSequence(db),
+            schema: try SQLiteSchema.migrator.appliedMigrations(db).joined(separator: ","))
+    }
+}
