@@ -2,15 +2,18 @@
 
 Answers the subset Perch's ClickHouse client uses: GET /ping; GET or POST / with the statement in
 the `query` URL parameter, the request body, or both (an INSERT's data follows the statement, as
-ClickHouse reads it); `database` and any other URL parameter taken as a setting for that one
+ClickHouse reads it; binary data, as RowBinary, goes through a file: `INSERT ... FROM INFILE`, since
+a statement is text); `database` and any other URL parameter taken as a setting for that one
 request; gzip request bodies; output in the format the statement names (TabSeparated otherwise);
 errors as HTTP 500 carrying the engine's exception text and its code in X-ClickHouse-Exception-Code.
 Statements run one at a time on one chdb session.
 """
 
 import gzip
+import os
 import re
 import sys
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
@@ -23,6 +26,8 @@ NOT_SETTINGS = {
     "session_check", "compress", "decompress", "default_format", "wait_end_of_query",
 }
 SETTING_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# An INSERT whose data is binary: chdb takes statements as text, so the data is read from a file.
+BINARY_INSERT = re.compile(r"^\s*(INSERT\b.*?)\s+FORMAT\s+(RowBinary\w*|Native)\s*$", re.IGNORECASE | re.DOTALL)
 
 
 class Engine:
@@ -82,14 +87,25 @@ class Handler(BaseHTTPRequestHandler):
         settings = [(name, value) for name, value in params if name not in NOT_SETTINGS]
         if any(not SETTING_NAME.match(name) for name, _ in settings):
             return self.answer(500, b"Code: 115. DB::Exception: Unknown setting name\n", code="115")
-        text = body.decode("utf-8")
-        sql = f"{query}\n{text}" if query and text else (query or text)
+        binary = BINARY_INSERT.match(query) if body else None
+        data_file = None
+        if binary:
+            with tempfile.NamedTemporaryFile(prefix="chdb-http-", suffix=".bin", delete=False) as data:
+                data.write(body)
+                data_file = data.name
+            sql = f"{binary.group(1)} FROM INFILE '{data_file}' FORMAT {binary.group(2)}"
+        else:
+            text = body.decode("utf-8")
+            sql = f"{query}\n{text}" if query and text else (query or text)
         try:
             output = self.engine.run(sql, database, settings)
         except Exception as error:  # chdb raises its own ChdbError (and RuntimeError in older wheels)
             message = str(error).strip()
             code = re.match(r"Code: (\d+)", message)
             return self.answer(500, (message + "\n").encode(), code=code.group(1) if code else "1000")
+        finally:
+            if data_file:
+                os.unlink(data_file)
         self.answer(200, output)
 
     def answer(self, status, payload, code=None):

@@ -149,7 +149,7 @@ package struct PerchComponents {
         let writer = EventWriter(
             journal: journal,
             store: store,
-            configuration: .init(flushInterval: settings.flushInterval),
+            configuration: .init(batchSize: stores.writeBatchSize, flushInterval: settings.flushInterval),
             observer: WriterMetrics(metrics: metrics),
             logger: logger
         )

@@ -14,6 +14,18 @@ import Testing
         #expect(ipv6.host == "::1" && ipv6.baseURL == "http://[::1]:18123/")
     }
 
+    @Test(arguments: [
+        ("http://127.0.0.1:8123", true), ("http://127.8.9.10", true), ("http://LOCALHOST:8123", true),
+        ("http://[::1]:8123", true), ("http://10.0.0.1:8123", false), ("http://ch.example", false),
+        ("http://127.example", false), ("http://[::2]:8123", false),
+    ])
+    func loopbackServersGetNoGzip(url: String, loopback: Bool) throws {
+        let configuration = try ClickHouseConfiguration(url: url)
+        #expect(configuration.compressInsertsFrom == 16 * 1024)
+        #expect(configuration.endpoint.isLoopback == loopback)
+        #expect(configuration.forServerOnThisMachine().compressInsertsFrom == (loopback ? nil : 16 * 1024))
+    }
+
     @Test func credentialsComeOutOfTheURLDecoded() throws {
         let endpoint = try ClickHouseEndpoint(url: "http://perch:p%40ss%3Aw0rd@127.0.0.1:8123?x=1")
         #expect(endpoint.user == "perch")

@@ -7,11 +7,26 @@ import Testing
 /// count, keeping the sessions active last (a state it lets go is looked up in ClickHouse).
 @Suite struct SessionStateCacheTests {
     /// A session of visit `number` whose last event was at `timestamp`.
-    private func session(_ number: Int, at timestamp: Int64) -> SessionRecord {
+    private func session(_ number: Int, at timestamp: Int64) -> SessionStateRow {
         var state = Fixtures.finalSessions(Fixtures.journal(visits: 1)).values.first!
         state.sessionID = UInt64(number)
         state.timestamp = timestamp
-        return state
+        return SessionStateRow(state)
+    }
+
+    /// The cancelling row a cached state writes is the row `ClickHouseRows` encodes with sign -1,
+    /// byte for byte (the sign's place in the row is right).
+    @Test func aCachedStateCancelsWithTheRowItsRecordEncodesTo() {
+        let state = Fixtures.finalSessions(Fixtures.journal(visits: 3)).values.max { $0.events < $1.events }!
+        for sign: Int8 in [1, -1] {
+            var fromRecord = RowBinaryWriter()
+            ClickHouseRows.append(state, sign: sign, to: &fromRecord)
+            var fromRow = RowBinaryWriter()
+            SessionStateRow(state).append(sign: sign, to: &fromRow)
+            #expect(fromRow.bytes == fromRecord.bytes)
+            #expect(fromRow.rowCount == 1)
+        }
+        #expect(SessionStateRow(state).events == state.events)
     }
 
     @Test func pastItsLimitTheSessionsActiveLastAreKept() {

@@ -39,7 +39,8 @@ enum StoreChoice: Sendable, CustomStringConvertible {
                         url: url, user: env.environment["PERCH_CLICKHOUSE_USER"],
                         password: env.environment["PERCH_CLICKHOUSE_PASSWORD"], database: name,
                         cluster: clusterName.isEmpty
-                            ? nil : ClickHouseCluster(name: clusterName, replicated: replicated)))
+                            ? nil : ClickHouseCluster(name: clusterName, replicated: replicated)
+                    ).forServerOnThisMachine())
             } catch {
                 // The error describes the URL without its password.
                 throw ConfigurationError(description: "invalid ClickHouse settings: \(error)")

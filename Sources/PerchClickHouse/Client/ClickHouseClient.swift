@@ -61,7 +61,9 @@ package struct ClickHouseClient: Sendable {
         try ClickHouseResult(jsonCompact: try await run(.query(sql)))
     }
 
-    package func insert(into table: String, columns: [String], rows: JSONEachRowWriter) async throws(ClickHouseError) {
+    package func insert(into table: String, columns: [String], rows: some ClickHouseInsertRows)
+        async throws(ClickHouseError)
+    {
         guard rows.rowCount > 0 else { return }
         _ = try await run(.insert(into: table, columns: columns, rows: rows))
     }
@@ -105,8 +107,9 @@ package struct ClickHouseClient: Sendable {
         try ClickHouseResult(jsonCompact: try runBlocking(.query(sql)))
     }
 
-    package func insertBlocking(into table: String, columns: [String], rows: JSONEachRowWriter) throws(ClickHouseError)
-    {
+    package func insertBlocking(
+        into table: String, columns: [String], rows: some ClickHouseInsertRows
+    ) throws(ClickHouseError) {
         guard rows.rowCount > 0 else { return }
         _ = try runBlocking(.insert(into: table, columns: columns, rows: rows))
     }

@@ -57,6 +57,13 @@ package struct ClickHouseEndpoint: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// True for a server on this machine: `localhost`, 127.0.0.0/8 or `::1`.
+    package var isLoopback: Bool {
+        let name = host.lowercased()
+        let ipv4 = name.allSatisfy { $0 == "." || ("0"..."9").contains($0) }
+        return name == "localhost" || name == "::1" || (ipv4 && name.hasPrefix("127."))
+    }
+
     /// The base of every request URL: no credentials, no query.
     package var baseURL: String {
         let shownHost = host.contains(":") ? "[\(host)]" : host

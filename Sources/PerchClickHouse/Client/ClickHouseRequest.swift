@@ -17,10 +17,12 @@ package struct ClickHouseRequest: Sendable {
         ClickHouseRequest(sql: sql + "\nFORMAT JSONCompact", rows: nil)
     }
 
-    /// `INSERT INTO table (columns) FORMAT JSONEachRow` with the writer's rows. Naming the columns
+    /// `INSERT INTO table (columns) FORMAT <format>` with the writer's rows. Naming the columns
     /// lets later migrations add columns with defaults without breaking older writers.
-    package static func insert(into table: String, columns: [String], rows: JSONEachRowWriter) -> ClickHouseRequest {
+    package static func insert<Rows: ClickHouseInsertRows>(
+        into table: String, columns: [String], rows: Rows
+    ) -> ClickHouseRequest {
         let names = columns.map(ClickHouseSQL.identifier).joined(separator: ", ")
-        return ClickHouseRequest(sql: "INSERT INTO \(table) (\(names)) FORMAT JSONEachRow", rows: rows.bytes)
+        return ClickHouseRequest(sql: "INSERT INTO \(table) (\(names)) FORMAT \(Rows.format)", rows: rows.bytes)
     }
 }

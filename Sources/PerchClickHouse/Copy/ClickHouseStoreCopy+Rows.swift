@@ -11,7 +11,7 @@ extension ClickHouseStoreCopy {
             let rows = try source.copyEvents(siteID: sourceID, after: cursor, limit: batchSize)
             guard let last = rows.last else { break }
             let stored = try storedSequences(siteID: site.id, of: rows)
-            var writer = JSONEachRowWriter(reservingCapacity: rows.count * 400)
+            var writer = RowBinaryWriter(reservingCapacity: rows.count * 300)
             for row in rows where !stored.contains(UInt64(bitPattern: row.sequence)) {
                 var event = row.event
                 event.siteID = site.id
@@ -44,7 +44,7 @@ extension ClickHouseStoreCopy {
                 return session
             }
             let stored = try lookup.storedSessionStates(of: sessions)
-            var writer = JSONEachRowWriter(reservingCapacity: sessions.count * 800)
+            var writer = RowBinaryWriter(reservingCapacity: sessions.count * 600)
             for session in sessions {
                 let previous = stored[session.sessionID]
                 if let previous, previous.events >= session.events { continue }

@@ -1,7 +1,7 @@
 import PerchCore
 
 /// How Perch's records map onto the `events` and `sessions` columns (ClickHouseSchema+V1): the
-/// JSONEachRow rows written, and the SELECT list and decoding of stored session states. Site ids
+/// RowBinary rows written, and the SELECT list and decoding of stored session states. Site ids
 /// are stored as UInt64 (Plausible's type) holding the Int64's bit pattern.
 enum ClickHouseRows {
     static let eventColumns: [String] =
@@ -23,73 +23,73 @@ enum ClickHouseRows {
         "city_geoname_id", "screen_size", "operating_system", "operating_system_version", "browser", "browser_version",
     ]
 
-    /// One event row; `sequence` is its journal entry's (0 for rows written outside the journal).
-    static func append(_ event: EventRecord, node: String, sequence: UInt64, to writer: inout JSONEachRowWriter) {
-        writer.beginRow()
-        writer.field("timestamp", event.timestamp)
-        writer.field("name", event.name)
-        writer.field("site_id", UInt64(bitPattern: event.siteID))
-        writer.field("user_id", event.userID)
-        writer.field("session_id", event.sessionID)
-        writer.field("hostname", event.hostname)
-        writer.field("pathname", event.pathname)
+    /// One event row, in the order and at the widths of `eventColumns`; `sequence` is its journal
+    /// entry's (0 for rows written outside the journal).
+    static func append(_ event: EventRecord, node: String, sequence: UInt64, to writer: inout RowBinaryWriter) {
+        writer.dateTime(event.timestamp)
+        writer.string(event.name)
+        writer.uint64(UInt64(bitPattern: event.siteID))
+        writer.uint64(event.userID)
+        writer.uint64(event.sessionID)
+        writer.string(event.hostname)
+        writer.string(event.pathname)
         append(event.visit, to: &writer)
-        writer.field("meta.key", strings: event.props.map(\.key))
-        writer.field("meta.value", strings: event.props.map(\.value))
-        writer.field("scroll_depth", event.scrollDepth)
-        writer.field("engagement_time", event.engagementTime)
-        writer.field("revenue_source_amount", decimalText: event.revenue?.sourceAmount.decimalText)
-        writer.field("revenue_source_currency", event.revenue?.sourceCurrency ?? "")
-        writer.field("revenue_reporting_amount", decimalText: event.revenue?.reportingAmount?.decimalText)
-        writer.field("revenue_reporting_currency", event.revenue?.reportingCurrency ?? "")
-        writer.field("interactive", event.interactive)
-        writer.field("journal_node", node)
-        writer.field("journal_sequence", sequence)
+        writer.strings(event.props.map(\.key))
+        writer.strings(event.props.map(\.value))
+        writer.uint8(event.scrollDepth)
+        writer.uint32(event.engagementTime)
+        writer.nullableDecimal64(units: event.revenue?.sourceAmount.thousandths)
+        writer.string(event.revenue?.sourceCurrency ?? "")
+        writer.nullableDecimal64(units: event.revenue?.reportingAmount?.thousandths)
+        writer.string(event.revenue?.reportingCurrency ?? "")
+        writer.flag(event.interactive)
+        writer.string(node)
+        writer.uint64(sequence)
         writer.endRow()
     }
 
-    /// One session state row: `sign` 1 for a state, -1 for the row cancelling it.
-    static func append(_ session: SessionRecord, sign: Int8, to writer: inout JSONEachRowWriter) {
-        writer.beginRow()
-        writer.field("session_id", session.sessionID)
-        writer.field("site_id", UInt64(bitPattern: session.siteID))
-        writer.field("user_id", session.userID)
-        writer.field("sign", sign)
-        writer.field("hostname", session.hostname)
-        writer.field("start", session.start)
-        writer.field("timestamp", session.timestamp)
-        writer.field("duration", session.duration)
-        writer.field("pageviews", session.pageviews)
-        writer.field("events", session.events)
-        writer.field("is_bounce", session.isBounce)
-        writer.field("entry_page", session.entryPage)
-        writer.field("exit_page", session.exitPage)
-        writer.field("exit_page_hostname", session.exitPageHostname)
+    /// One session state row, in the order and at the widths of `sessionColumns`: `sign` 1 for a
+    /// state, -1 for the row cancelling it.
+    static func append(_ session: SessionRecord, sign: Int8, to writer: inout RowBinaryWriter) {
+        writer.uint64(session.sessionID)
+        writer.uint64(UInt64(bitPattern: session.siteID))
+        writer.uint64(session.userID)
+        writer.int8(sign)
+        writer.string(session.hostname)
+        writer.dateTime(session.start)
+        writer.dateTime(session.timestamp)
+        writer.uint32(session.duration)
+        writer.int32(session.pageviews)
+        writer.int32(session.events)
+        writer.flag(session.isBounce)
+        writer.string(session.entryPage)
+        writer.string(session.exitPage)
+        writer.string(session.exitPageHostname)
         append(session.visit, to: &writer)
-        writer.field("entry_meta.key", strings: session.entryProps.map(\.key))
-        writer.field("entry_meta.value", strings: session.entryProps.map(\.value))
+        writer.strings(session.entryProps.map(\.key))
+        writer.strings(session.entryProps.map(\.value))
         writer.endRow()
     }
 
-    private static func append(_ visit: VisitAttributes, to writer: inout JSONEachRowWriter) {
-        writer.field("referrer", visit.referrer)
-        writer.field("referrer_source", visit.referrerSource)
-        writer.field("utm_medium", visit.utmMedium)
-        writer.field("utm_source", visit.utmSource)
-        writer.field("utm_campaign", visit.utmCampaign)
-        writer.field("utm_content", visit.utmContent)
-        writer.field("utm_term", visit.utmTerm)
-        writer.field("click_id_param", visit.clickIDParam)
-        writer.field("acquisition_channel", visit.acquisitionChannel)
-        writer.field("country_code", visit.countryCode)
-        writer.field("subdivision1_code", visit.subdivision1Code)
-        writer.field("subdivision2_code", visit.subdivision2Code)
-        writer.field("city_geoname_id", visit.cityGeonameID)
-        writer.field("screen_size", visit.screenSize)
-        writer.field("operating_system", visit.operatingSystem)
-        writer.field("operating_system_version", visit.operatingSystemVersion)
-        writer.field("browser", visit.browser)
-        writer.field("browser_version", visit.browserVersion)
+    private static func append(_ visit: VisitAttributes, to writer: inout RowBinaryWriter) {
+        writer.string(visit.referrer)
+        writer.string(visit.referrerSource)
+        writer.string(visit.utmMedium)
+        writer.string(visit.utmSource)
+        writer.string(visit.utmCampaign)
+        writer.string(visit.utmContent)
+        writer.string(visit.utmTerm)
+        writer.string(visit.clickIDParam)
+        writer.string(visit.acquisitionChannel)
+        writer.string(visit.countryCode)
+        writer.string(visit.subdivision1Code)
+        writer.string(visit.subdivision2Code)
+        writer.uint32(visit.cityGeonameID)
+        writer.string(visit.screenSize)
+        writer.string(visit.operatingSystem)
+        writer.string(visit.operatingSystemVersion)
+        writer.string(visit.browser)
+        writer.string(visit.browserVersion)
     }
 
     /// The SELECT list `session(from:)` decodes: every session column with `sign` last, and

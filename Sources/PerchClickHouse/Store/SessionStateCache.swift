@@ -3,11 +3,11 @@ import PerchCore
 /// The session states this store wrote last, by session id: what the `-1` row of a session's next
 /// change must repeat. Only a shortcut: a session missing here is looked up in ClickHouse, so
 /// states of sessions idle for longer than `retention` seconds are let go, and past `limit`
-/// states the older half is (a state is a whole `SessionRecord`, about a kilobyte: unbounded,
-/// two hours of a flood of new visitors would hold gigabytes; under the load harness a node held
-/// 490 MB against SQLite's 185 MB).
+/// states the older half is (unbounded, two hours of a flood of new visitors would hold
+/// gigabytes). A state is kept as its encoded row (`SessionStateRow`, about 300 bytes with the
+/// table's overhead) rather than as a `SessionRecord` (about 700 with its strings).
 struct SessionStateCache {
-    private var states: [UInt64: SessionRecord] = [:]
+    private var states: [UInt64: SessionStateRow] = [:]
     private var newest: Int64 = .min
     private var lastPrune: Int64 = .min
     let retention: Int64
@@ -19,13 +19,13 @@ struct SessionStateCache {
         self.limit = limit
     }
 
-    subscript(sessionID: UInt64) -> SessionRecord? {
+    subscript(sessionID: UInt64) -> SessionStateRow? {
         states[sessionID]
     }
 
     var count: Int { states.count }
 
-    mutating func record(_ session: SessionRecord) {
+    mutating func record(_ session: SessionStateRow) {
         states[session.sessionID] = session
         newest = max(newest, session.timestamp)
         if newest >= lastPrune &+ 60 {
