@@ -88,8 +88,7 @@ struct ServerAssembly {
                 // No session archive: reading evicted sessions back from ClickHouse would block
                 // an event loop on HTTP (ClickHouseEventStore implements the role for later).
                 events: events, archive: nil, sites: store, shields: store, salts: store, drops: store,
-                idempotencyKeys: store, accounts: store, stats: StatsBackend(reader: reader, dialect: reader.dialect),
-                writeBatchSize: ClickHouseEventStore.writeBatchSize)
+                idempotencyKeys: store, accounts: store, stats: StatsBackend(reader: reader, dialect: reader.dialect))
             try await serve(stores: stores, background: [])
         } catch {
             try? await client.shutdown()

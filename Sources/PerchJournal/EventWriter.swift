@@ -19,6 +19,9 @@ package final class EventWriter: Service, Sendable {
         /// `sessions_session` and `sessions_user`), and a larger batch shares more of them. Under
         /// the load harness it halved `pwrite`s per event (1.0 → 0.5) and cut CPU per request by
         /// about a tenth; at the default 1 s flush interval it only matters above 5,000 events/s.
+        /// On ClickHouse each write is one INSERT per table, and each INSERT a part the server
+        /// creates (most of its CPU under load: ext4 inode allocation) and merges later, so the
+        /// larger batch means one INSERT a second up to 20,000 events a second instead of four.
         package var batchSize: Int
         package var flushInterval: Duration
         /// The longest wait between retries while the store keeps failing: also how long the store

@@ -149,7 +149,7 @@ package struct PerchComponents {
         let writer = EventWriter(
             journal: journal,
             store: store,
-            configuration: .init(batchSize: stores.writeBatchSize, flushInterval: settings.flushInterval),
+            configuration: .init(flushInterval: settings.flushInterval),
             observer: WriterMetrics(metrics: metrics),
             logger: logger
         )

@@ -19,15 +19,11 @@ package struct ServerStores: Sendable {
     package var accounts: (any DashboardAccountStore)?
     /// The Stats API's reader and the SQL dialect it runs; without one the Stats API answers 501.
     package var stats: StatsBackend?
-    /// The most journal entries the event writer gives `events` in one write. SQLite writes a
-    /// batch in one transaction, and smaller ones keep its lock short; ClickHouse makes a part
-    /// per table and INSERT, which it merges later, so it is given larger ones.
-    package var writeBatchSize: Int
 
     package init(
         events: any EventStore, archive: (any SessionArchive)?, sites: any SiteDirectory, shields: any ShieldDirectory,
         salts: any SaltStore, drops: any DropCountStore, idempotencyKeys: any IdempotencyKeyStore,
-        accounts: (any DashboardAccountStore)?, stats: StatsBackend?, writeBatchSize: Int = 5_000
+        accounts: (any DashboardAccountStore)?, stats: StatsBackend?
     ) {
         self.events = events
         self.archive = archive
@@ -38,7 +34,6 @@ package struct ServerStores: Sendable {
         self.idempotencyKeys = idempotencyKeys
         self.accounts = accounts
         self.stats = stats
-        self.writeBatchSize = writeBatchSize
     }
 
     /// Every role from one store; the Stats API when it is also a `StatsReader`, with `dialect`.

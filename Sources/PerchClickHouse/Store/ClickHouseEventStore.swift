@@ -30,14 +30,6 @@ package final class ClickHouseEventStore: EventStore, Sendable {
         var sessions = SessionStateCache()
     }
 
-    /// The batch size the event writer is configured with for this store: each INSERT makes a part
-    /// per partition, and a part is a file or two per column to create, then merge, then delete,
-    /// which is most of the server's CPU under load (ext4's inode allocation, in profiles). With
-    /// the writer's one-second flush, batches this large mean one INSERT per table a second up to
-    /// 20,000 events a second (the SQLite-sized 5,000 made four), at the cost of holding a larger
-    /// batch in memory while it is written; far below the journal's bound on pending entries.
-    package static let writeBatchSize = 20_000
-
     package let client: ClickHouseClient
     /// This node's name: its journal's rows and position are told apart from other nodes' by it.
     package let node: String
