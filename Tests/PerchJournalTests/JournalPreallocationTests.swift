@@ -18,6 +18,15 @@ import Testing
         try handle.write(contentsOf: Data(count: count))
     }
 
+    /// A journal with four durable entries, closed: the entries and its one segment's path.
+    static func fourEntriesClosed(in directory: String) async throws -> ([JournalEntry], String) {
+        let entries = (1...4).map { Fixtures.entry($0) }
+        let journal = try Fixtures.openJournal(directory)
+        _ = try await Fixtures.appendDurably(journal, entries)
+        journal.close()
+        return (entries, directory + "/" + Fixtures.segmentFiles(directory)[0])
+    }
+
     @Test func scanEndsCleanlyAtZerosButNotAtZerosFollowedByData() {
         var bytes: [UInt8] = []
         JournalFrame.append(sequence: 1, payload: [1, 2, 3], to: &bytes)
@@ -76,11 +85,7 @@ import Testing
 
     @Test func recoveryKeepsEveryRecordBeforeZerosLeftByACrash() async throws {
         try await Fixtures.withDirectory { directory in
-            let entries = (1...4).map { Fixtures.entry($0) }
-            let first = try Fixtures.openJournal(directory)
-            _ = try await Fixtures.appendDurably(first, entries)
-            first.close()
-            let path = directory + "/" + Fixtures.segmentFiles(directory)[0]
+            let (entries, path) = try await Self.fourEntriesClosed(in: directory)
             // What a kill leaves: the records, then the zeros the flusher wrote ahead of them.
             try Self.appendZeros(SegmentFile.extensionBytes / 2, to: path)
             let size = try Self.fileSize(path)
@@ -100,11 +105,7 @@ import Testing
 
     @Test func aTornRecordBeforeTheZerosIsDroppedAndCutOff() async throws {
         try await Fixtures.withDirectory { directory in
-            let entries = (1...4).map { Fixtures.entry($0) }
-            let first = try Fixtures.openJournal(directory)
-            _ = try await Fixtures.appendDurably(first, entries)
-            first.close()
-            let path = directory + "/" + Fixtures.segmentFiles(directory)[0]
+            let (entries, path) = try await Self.fourEntriesClosed(in: directory)
             var bytes = try SegmentFile.readAll(path)
             let lastRecord = bytes.withUnsafeBytes { JournalFrame.scan($0, after: 0) }.records[3]
             bytes[lastRecord.payload.upperBound - 2] ^= 0xFF
