@@ -130,6 +130,31 @@ import Testing
         try await expectNotUsed(folder, reason: "stale")
     }
 
+    @Test func anotherProcessThatOpenedTheDatabaseBeforeTheSaveDoesNotStopTheSnapshot() async throws {
+        let folder = TemporaryFolder()
+        let server = try Rows.seeded(folder)
+        try await server.loadColumns(siteID: 1, from: ColumnarQueries.loadFrom)
+        // A CLI command while the server runs: it opens the database (replacing the epoch) and
+        // writes events, which the columns take in when they are saved.
+        let command = try SQLiteStore(path: databasePath(folder))
+        try command.write(
+            Rows.batch(
+                [Rows.event(at: day + 11 * hour, path: "/while-serving", user: 104, session: 104)],
+                [
+                    Rows.session(
+                        104, user: 104, start: day + 11 * hour, last: day + 11 * hour, pageviews: 1, events: 1,
+                        entry: "/while-serving", exit: "/while-serving", country: "DE")
+                ]))
+        let reports = await server.saveColumnSnapshots(in: snapshots(folder))
+        #expect(reports.count == 1 && reports.first?.rejection == nil)
+
+        let restarted = try SQLiteStore(path: databasePath(folder))
+        let restored = await restarted.restoreColumnSnapshots(from: snapshots(folder))
+        #expect(restored.count == 1 && restored.first?.rejection == nil, "\(restored)")
+        try await ColumnarQueries.expectSameAnswers(restarted, step: "restored after a command's write")
+        #expect(restarted.database.columns.loads.startedLoads(of: 1) == 0)
+    }
+
     @Test func aSnapshotIsNotUsedOnceAnotherProcessOpenedTheDatabase() async throws {
         let folder = TemporaryFolder()
         _ = try await savedStore(folder)

@@ -5,8 +5,10 @@ import Foundation
 /// waiting seconds for a load from SQLite.
 ///
 /// A snapshot is used only when the database is exactly as its columns saw it (see
-/// `DatabaseOpening`): written by the last process to open the database, at the event number
-/// found at this open, under the same migrations. Anything else (another process opened the
+/// `DatabaseOpening`): stamped with the epoch stored when its columns were read, which no process
+/// may have replaced since by opening the database (a CLI command run while the server did, and
+/// that wrote nothing, is fine), at the event number found at this open, under the same
+/// migrations. Anything else (another process opened the
 /// database, events were written after it, a damaged, truncated or older file) leaves it unused
 /// and removed, and the site loads from SQLite as before. A restored site's columns then follow
 /// this process's commits like loaded ones (`ColumnarCache.change`).
@@ -36,17 +38,20 @@ extension SQLiteStore {
             let started = clock.now
             var report = ColumnSnapshotReport(siteID: site, events: 0, bytes: 0, rejection: nil, duration: .zero)
             do {
-                let columns = try await writer.read { db in
-                    try box.withColumns { columns -> SiteColumns in
+                // One read transaction: the columns are brought to its event number, and the
+                // epoch stored then is the one a later open must still find.
+                let (columns, epoch) = try await writer.read { db in
+                    let columns = try box.withColumns { columns -> SiteColumns in
                         try Self.bringUpToDate(&columns, cache: cache, db)
                         return columns
                     }
+                    return (columns, try DatabaseOpening.storedEpoch(db))
                 }
                 cache.noteRefreshed(box, sequence: columns.sequence, bytes: columns.byteSize)
                 report.events = columns.events.count
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 report.bytes = try ColumnSnapshot.write(
-                    columns, epoch: opening.epoch, schema: opening.schema,
+                    columns, epoch: epoch, schema: opening.schema,
                     to: ColumnSnapshot.path(of: site, in: directory))
             } catch {
                 report.rejection = "not written: \(error)"
