@@ -151,24 +151,9 @@ import Testing
 
     /// The site and its goals as rows of migration 2's tables.
     static func storeConfiguration(_ client: ClickHouseClient) async throws {
-        try await client.execute(
-            """
-            INSERT INTO sites (id, domain, timezone, rate_limit_per_minute, burst, debug_drops, created_at, removed_at, version)
-            VALUES (\(StatsComparisonWorld.siteID), 'cmp.example', 'Europe/Berlin', 600, 120, 0, 0, NULL, 1)
-            """)
-        for (index, goal) in StatsComparisonWorld.goals.enumerated() {
-            let (event, page): (String, String) =
-                switch goal.kind {
-                case .event(let name): (ClickHouseSQL.literal(name), "NULL")
-                case .page(let path): ("NULL", ClickHouseSQL.literal(path))
-                }
-            let currency = goal.currency.map(ClickHouseSQL.literal) ?? "NULL"
-            try await client.execute(
-                """
-                INSERT INTO goals (id, site_id, event_name, page_path, currency, created_at, removed, version)
-                VALUES (\(index + 1), \(StatsComparisonWorld.siteID), \(event), \(page), \(currency), 0, 0, 1)
-                """)
-        }
+        try await StatsSiteRows.insert(
+            siteID: StatsComparisonWorld.siteID, domain: StatsComparisonWorld.domain,
+            zone: StatsComparisonWorld.timezone, goals: StatsComparisonWorld.goals, firstGoalID: 1, client)
     }
 
     /// The `results` of a response.

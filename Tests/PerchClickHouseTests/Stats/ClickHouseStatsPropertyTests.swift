@@ -90,27 +90,10 @@ import Testing
 
     /// The world's sites and goals as rows of migration 2's tables.
     static func storeConfiguration(_ world: PropertyWorld, _ client: ClickHouseClient) async throws {
-        var goalID = 0
+        var goalID = 1
         for site in world.sites {
-            try await client.execute(
-                """
-                INSERT INTO sites (id, domain, timezone, rate_limit_per_minute, burst, debug_drops, created_at, removed_at, version)
-                VALUES (\(site.id), \(ClickHouseSQL.literal(site.domain)), \(ClickHouseSQL.literal(site.zone)), 600, 120, 0, 0, NULL, 1)
-                """)
-            for goal in site.goals {
-                goalID += 1
-                let (event, page): (String, String) =
-                    switch goal.kind {
-                    case .event(let name): (ClickHouseSQL.literal(name), "NULL")
-                    case .page(let path): ("NULL", ClickHouseSQL.literal(path))
-                    }
-                let currency = goal.currency.map(ClickHouseSQL.literal) ?? "NULL"
-                try await client.execute(
-                    """
-                    INSERT INTO goals (id, site_id, event_name, page_path, currency, created_at, removed, version)
-                    VALUES (\(goalID), \(site.id), \(event), \(page), \(currency), 0, 0, 1)
-                    """)
-            }
+            goalID = try await StatsSiteRows.insert(
+                siteID: site.id, domain: site.domain, zone: site.zone, goals: site.goals, firstGoalID: goalID, client)
         }
     }
 
