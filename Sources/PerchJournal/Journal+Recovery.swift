@@ -81,7 +81,12 @@ extension Journal {
                 "journal.segments": "\(segments.count)",
             ]
         )
-        let thread = Thread { [self] in runFlusher() }
+        let thread = Thread { [self] in
+            // Foundation's `Thread.name` does not reach the kernel on Linux; this name shows in
+            // `top -H`, `ps -L` and profiles.
+            ThreadName.setCurrent("perch-journal")
+            runFlusher()
+        }
         thread.name = "perch-journal"
         thread.start()
         return count
