@@ -9,12 +9,14 @@ extension BenchmarkMetric {
 
 extension Benchmark.Configuration {
     /// `perEvent(iterations:)` with the bytes written to disk as well: what `synchronous = FULL`
-    /// commits and checkpoints cost besides CPU. Bytes vary little between runs, by how a
-    /// checkpoint falls, so they fail past a quarter more.
+    /// commits and checkpoints cost besides CPU. Bytes vary little between runs (13.6-14.0 KB an
+    /// event at p90 over four runs of the same code, whatever the machine's load), so they fail
+    /// past a tenth more: the CPU time's tolerance, which this shared machine needs, would not
+    /// catch the index write that v10 took out (17 KB an event before), the bytes do.
     static func storeWrite(iterations: Int) -> Self {
         var configuration = perEvent(iterations: iterations)
         configuration.metrics.append(.diskWrites)
-        configuration.thresholds?[.diskWrites] = BenchmarkThresholds(relative: [.p50: 25, .p90: 25])
+        configuration.thresholds?[.diskWrites] = BenchmarkThresholds(relative: [.p50: 10, .p90: 10])
         return configuration
     }
 }
