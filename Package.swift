@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "PerchBenchSupport",
-            dependencies: ["PerchCore", "PerchIngest", "PerchJournal"],
+            dependencies: ["PerchCore", "PerchIngest", "PerchJournal", "PerchSQLite"],
             swiftSettings: strict
         ),
         .target(

@@ -61,6 +61,46 @@ import Testing
         #expect(sessions == 1)
     }
 
+    /// v10 rebuilds `sessions_user` without `timestamp`: sessions stored before are still found,
+    /// and an update of a session (its `timestamp` set) no longer writes that index.
+    @Test func migratingToV10KeysSessionsUserByVisitorAndSiteOnly() throws {
+        let queue = try DatabaseQueue()
+        try SQLiteSchema.migrator.migrate(queue, upTo: "v9-database-epoch")
+        var stored = Fixtures.session(id: 5, start: 1_000, events: 2)
+        stored.userID = 42
+        try queue.write { db in
+            var upsert = StatementHandle(try db.makeStatement(sql: SQLiteRows.upsertSession), in: db)
+            SQLiteRows.bind(stored, to: &upsert)
+            try upsert.execute()
+        }
+        try SQLiteSchema.migrator.migrate(queue)
+        let columns = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('sessions_user') ORDER BY seqno")
+        }
+        #expect(columns == ["user_id", "site_id"])
+        let store = SQLiteStore(database: try SQLiteDatabase(migrating: queue, columnCacheBytes: 0))
+        #expect(try store.latestSession(siteID: 1, userIDs: [42], activeSince: 0) == stored)
+        // The upsert's program: `sessions_user` is written by the insert alone (one IdxInsert on
+        // its cursor), not by the update (which would delete and insert its entry again).
+        let writes = try queue.read { db in
+            let root = try Int64.fetchOne(db, sql: "SELECT rootpage FROM sqlite_schema WHERE name = 'sessions_user'")
+            let unbound = StatementArguments([DatabaseValue](repeating: .null, count: SQLiteRows.sessionColumns.count))
+            let program = try Row.fetchAll(db, sql: "EXPLAIN " + SQLiteRows.upsertSession, arguments: unbound)
+            let cursor =
+                program.first { row in
+                    (row["opcode"] as String?) == "OpenWrite" && (row["p2"] as Int64?) == root
+                }?["p1"] as Int64?
+            return program.compactMap { row -> String? in
+                let opcode = row["opcode"] as String? ?? ""
+                guard opcode == "IdxInsert" || opcode == "IdxDelete", (row["p1"] as Int64?) == cursor else {
+                    return nil
+                }
+                return opcode
+            }
+        }
+        #expect(writes == ["IdxInsert"])
+    }
+
     /// The event insert of schema v3, before the `seq` column.
     private static var v3InsertEvent: String {
         let columns = SQLiteRows.eventColumns

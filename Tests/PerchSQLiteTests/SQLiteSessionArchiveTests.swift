@@ -42,15 +42,26 @@ struct SQLiteSessionArchiveTests {
         #expect(try store.latestSession(siteID: 1, userIDs: [5, UInt64.max - 1], activeSince: 0) == today)
     }
 
-    @Test("the lookup walks the sessions_user index")
+    @Test("a session a later event moved on is found by its new last event, in its newest state")
+    func updatedSession() throws {
+        var first = Fixtures.session(id: 1, start: 1_000, events: 1)
+        first.userID = 10
+        var later = Fixtures.session(id: 1, start: 1_000, events: 4, exitPage: "/d")
+        later.userID = 10
+        try store.write(StoreBatch(events: [], sessions: [first], lastSequence: 1))
+        try store.write(StoreBatch(events: [], sessions: [later], lastSequence: 2))
+        #expect(try store.latestSession(siteID: 1, userIDs: [10], activeSince: first.timestamp + 1) == later)
+        #expect(try store.latestSession(siteID: 1, userIDs: [10], activeSince: later.timestamp + 1) == nil)
+    }
+
+    @Test("the lookup walks the sessions_user index by visitor and site")
     func usesIndex() throws {
         let plan = try store.writer.read { db in
             try Row.fetchAll(
-                db,
-                sql:
-                    "EXPLAIN QUERY PLAN SELECT * FROM sessions WHERE user_id = 1 AND site_id = 1 AND timestamp >= 0 ORDER BY timestamp DESC LIMIT 1",
+                db, sql: "EXPLAIN QUERY PLAN " + SQLiteRows.selectSessions + SQLiteStore.latestSessionFilter,
+                arguments: [1, 1, 0]
             ).map { $0["detail"] as String? ?? "" }.joined()
         }
-        #expect(plan.contains("sessions_user"))
+        #expect(plan.contains("USING INDEX sessions_user (user_id=? AND site_id=?)"))
     }
 }

@@ -35,4 +35,6 @@ let benchmarks: @Sendable () -> Void = {
         bench.warm(visitors: 50_000)
         return bench
     }
+
+    storeBenchmarks()
 }
