@@ -68,7 +68,7 @@ public final class IngestBench: Sendable {
     /// Decodes and validates each request as the pipeline does first; answers how many were valid.
     public func decode(_ traffic: BenchTraffic) -> Int {
         var decoder = pipeline.decoder
-        decoder.sources = pipeline.enrichment.referrerSources()
+        decoder.sources = pipeline.enrichment.current().referrerSources
         var valid = 0
         for request in traffic.requests {
             if case .success = decoder.decode(body: request.body, contentType: request.contentType) { valid += 1 }

@@ -101,7 +101,14 @@ struct PipelineFixture {
         sites: [String] = ["a.test"], revenueGoals: [String: String] = [:]
     ) throws {
         var enrichment = enrichment
-        if let geo { enrichment.geo = { geo } }
+        if let geo {
+            let base = enrichment.current
+            enrichment.current = {
+                var data = base()
+                data.geo = geo
+                return data
+            }
+        }
         pipeline = IngestPipeline(
             sites: SiteRegistry(
                 sites: sites.enumerated().map {

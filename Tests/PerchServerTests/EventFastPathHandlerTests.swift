@@ -70,6 +70,25 @@ import Testing
         #expect(try server.events().count == 3)
     }
 
+    /// The connection's peer is judged once, but each event's client is read from its own headers.
+    @Test func eachEventOnAConnectionIsIdentifiedByItsOwnForwardedClient() throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        let (channel, _) = try connection(server)
+        let first = "X-Forwarded-For: 203.0.113.7\r\n"
+        let second = "X-Forwarded-For: 198.51.100.9\r\n"
+        try send(
+            Self.eventRequest(extra: first) + Self.eventRequest(extra: second) + Self.eventRequest(extra: first)
+                + Self.eventRequest(),
+            to: channel)
+        #expect(try written(channel) == String(repeating: Self.accepted, count: 4))
+        try server.flush()
+        let users = try server.events().map(\.userID)
+        #expect(users.count == 4)
+        // Two forwarded clients and the peer itself (the request without the header).
+        #expect(Set(users).count == 3)
+    }
+
     @Test func aRequestSplitAcrossReadsIsAnsweredOnceWhole() throws {
         let server = try TestServer()
         defer { server.cleanUp() }

@@ -14,19 +14,24 @@ struct ServerDatasets {
     let referrerSources: LiveDataset<ReferrerSourceTable>
     let datacenterRanges: LiveDataset<IPRangeTable>
     let publicSuffixes: LiveDataset<PublicSuffixList>
+    /// Counts the new files any of them loads, for `LiveEnrichment`.
+    let loads = DatasetLoadCounter()
 
     /// Loads every file now. A `--geoip` file that cannot be used stops the start; a refused file
     /// in the datasets folder is logged and its fallback serves until a good file replaces it.
     init(dataDirectory: String, geoIPFile: String?, logger: Logger) throws {
         let directory = dataDirectory + "/datasets/"
-        geo = LiveDataset(path: geoIPFile ?? directory + DatasetKind.geoip.fileName)
+        geo = LiveDataset(path: geoIPFile ?? directory + DatasetKind.geoip.fileName, loads: loads)
         if let geoIPFile, case .refused(let error) = geo.initialLoad {
             throw ValidationError("cannot use the GeoIP database \(geoIPFile): \(error)")
         }
-        spamReferrers = LiveDataset(path: directory + DatasetKind.spamReferrers.fileName, fallback: .builtIn)
-        referrerSources = LiveDataset(path: directory + DatasetKind.referrerSources.fileName, fallback: .builtIn)
-        datacenterRanges = LiveDataset(path: directory + DatasetKind.datacenterRanges.fileName)
-        publicSuffixes = LiveDataset(path: directory + DatasetKind.publicSuffixes.fileName, fallback: .builtIn)
+        spamReferrers = LiveDataset(
+            path: directory + DatasetKind.spamReferrers.fileName, fallback: .builtIn, loads: loads)
+        referrerSources = LiveDataset(
+            path: directory + DatasetKind.referrerSources.fileName, fallback: .builtIn, loads: loads)
+        datacenterRanges = LiveDataset(path: directory + DatasetKind.datacenterRanges.fileName, loads: loads)
+        publicSuffixes = LiveDataset(
+            path: directory + DatasetKind.publicSuffixes.fileName, fallback: .builtIn, loads: loads)
         if geo.current == nil {
             logger.warning(
                 "geoip.none",
@@ -38,18 +43,8 @@ struct ServerDatasets {
     var all: [any DatasetReloading] { [geo, spamReferrers, referrerSources, datacenterRanges, publicSuffixes] }
 
     var enrichment: EnrichmentData {
-        let geo = geo
-        let spamReferrers = spamReferrers
-        let referrerSources = referrerSources
-        let datacenterRanges = datacenterRanges
-        let publicSuffixes = publicSuffixes
-        return EnrichmentData(
-            spamReferrers: { spamReferrers.current },
-            referrerSources: { referrerSources.current ?? .builtIn },
-            datacenterRanges: { datacenterRanges.current },
-            publicSuffixes: { publicSuffixes.current ?? .builtIn },
-            geo: { geo.current }
-        )
+        let live = LiveEnrichment(datasets: self)
+        return EnrichmentData(current: { live.current() })
     }
 
     /// Collects the GeoIP database's place names on a thread of their own (a walk of the whole

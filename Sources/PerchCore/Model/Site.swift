@@ -44,9 +44,25 @@ package struct RateLimit: Sendable, Hashable {
 extension Site {
     /// The form a domain is stored and matched in: trimmed, lowercased, one leading `www.` removed.
     package static func canonicalDomain(_ raw: String) -> String {
+        // Every event's domains are looked up by this form, and they arrive in it already.
+        if isCanonicalDomain(raw.utf8) { return raw }
         var domain = raw.trimmingASCIIWhitespace().lowercased()
         if domain.hasPrefix("www.") { domain.removeFirst(4) }
         return domain
+    }
+
+    /// Whether `canonicalDomain` would leave these bytes as they are: ASCII without upper case,
+    /// no surrounding whitespace, no leading `www.`.
+    private static func isCanonicalDomain(_ bytes: String.UTF8View) -> Bool {
+        if let first = bytes.first, isASCIIWhitespace(first) { return false }
+        if let last = bytes.last, isASCIIWhitespace(last) { return false }
+        if bytes.starts(with: "www.".utf8) { return false }
+        return bytes.allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: "\r")
     }
 }
 

@@ -10,6 +10,8 @@ package final class LiveDataset<Content: DatasetContent>: DatasetReloading {
     package let path: String
     /// What the first load found.
     package let initialLoad: DatasetReload
+    /// Counts each later load of a new file.
+    private let loads: DatasetLoadCounter?
     // Inlinable, with what it reads, so callers in other modules get `current` specialized for
     // their data set: unspecialized, the read itself ran generic code on every event (1.4% of the
     // server's samples under the load harness; 1.0% specialized, the rest being the generic
@@ -28,8 +30,10 @@ package final class LiveDataset<Content: DatasetContent>: DatasetReloading {
     }
 
     /// Loads `path` now. Without a file, or with one that is refused, `fallback` is active.
-    package init(path: String, fallback: Content? = nil) {
+    /// `loads`, when given, counts every later load of a new file.
+    package init(path: String, fallback: Content? = nil, loads: DatasetLoadCounter? = nil) {
         self.path = path
+        self.loads = loads
         let identity = DatasetFile.identity(of: path)
         var value = fallback
         if identity == nil {
@@ -65,6 +69,7 @@ package final class LiveDataset<Content: DatasetContent>: DatasetReloading {
         do {
             let loaded = try Content(contentsOfFile: path)
             state.withLock { $0 = State(value: loaded, identity: identity) }
+            loads?.counted()
             return .loaded(entries: loaded.entryCount)
         } catch {
             state.withLock { $0.identity = identity }

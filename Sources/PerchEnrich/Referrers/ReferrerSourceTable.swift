@@ -26,16 +26,35 @@ package struct ReferrerSourceTable: DatasetContent, ReferrerSourceNaming {
         let source: Int
     }
 
-    private let sources: [(name: String, medium: ReferrerMedium)]
-    /// Host (lowercase, www-stripped) → index into `sources`; substring keys let a lookup by a
-    /// parent-domain slice of the host run without allocating.
-    private let hosts: [HostKey: Int]
-    private let pathRules: [HostKey: [PathRule]]
-    private let custom: [String: String]
-    private let canonicalNames: [String: String]
-    private let mediums: [String: ReferrerMedium]
+    /// The lookup tables, in one object: the pipeline reads the live table on every event and
+    /// hands it on as `any ReferrerSourceNaming`, so a copy is one reference (one retain, and
+    /// small enough to sit in an existential without a heap box) rather than six.
+    private final class Tables: Sendable {
+        let sources: [(name: String, medium: ReferrerMedium)]
+        /// Host (lowercase, www-stripped) → index into `sources`; substring keys let a lookup by a
+        /// parent-domain slice of the host run without allocating.
+        let hosts: [HostKey: Int]
+        let pathRules: [HostKey: [PathRule]]
+        let custom: [String: String]
+        let canonicalNames: [String: String]
+        let mediums: [String: ReferrerMedium]
 
-    package var entryCount: Int { sources.count }
+        init(
+            sources: [(name: String, medium: ReferrerMedium)], hosts: [HostKey: Int], pathRules: [HostKey: [PathRule]],
+            custom: [String: String], canonicalNames: [String: String], mediums: [String: ReferrerMedium]
+        ) {
+            self.sources = sources
+            self.hosts = hosts
+            self.pathRules = pathRules
+            self.custom = custom
+            self.canonicalNames = canonicalNames
+            self.mediums = mediums
+        }
+    }
+
+    private let tables: Tables
+
+    package var entryCount: Int { tables.sources.count }
 
     /// A table from sources, overlaid with `custom` (Plausible's custom sources by default).
     /// Where two sources claim one domain, the more telling medium wins, then the order given.
@@ -84,12 +103,9 @@ package struct ReferrerSourceTable: DatasetContent, ReferrerSourceNaming {
             canonicalNames[key] = name
             canonicalNames[Self.folded(name)] = name
         }
-        self.sources = sources
-        self.hosts = hosts
-        self.pathRules = pathRules
-        self.custom = custom
-        self.canonicalNames = canonicalNames
-        self.mediums = mediums
+        tables = Tables(
+            sources: sources, hosts: hosts, pathRules: pathRules, custom: custom, canonicalNames: canonicalNames,
+            mediums: mediums)
     }
 
     package func knownName(host: String) -> String? {
@@ -101,26 +117,29 @@ package struct ReferrerSourceTable: DatasetContent, ReferrerSourceNaming {
     /// domain with a matching path prefix (`google.com/imgres` for path `/imgres?…`) beats the bare one.
     package func knownSource(host: String, path: String) -> (name: String, medium: ReferrerMedium?)? {
         guard !host.isEmpty else { return nil }
+        let tables = tables
         let host = HostText.asciiLowercased(host)
-        if let name = custom[host] { return (name, mediums[Self.folded(name)]) }
+        if let name = tables.custom[host] { return (name, tables.mediums[Self.folded(name)]) }
         let start = host.hasPrefix("android-app://") ? 14 : 0
         let index: Int? = HostText.firstSuffix(of: host, fromOffset: start) { suffix in
             let key = HostKey(suffix)
-            if !path.isEmpty, let rules = pathRules[key], let rule = rules.first(where: { path.hasPrefix($0.prefix) }) {
+            if !path.isEmpty, let rules = tables.pathRules[key],
+                let rule = rules.first(where: { path.hasPrefix($0.prefix) })
+            {
                 return rule.source
             }
-            return hosts[key]
+            return tables.hosts[key]
         }
-        return index.map { (sources[$0].name, sources[$0].medium) }
+        return index.map { (tables.sources[$0].name, tables.sources[$0].medium) }
     }
 
     package func canonical(_ candidate: String) -> String {
-        canonicalNames[Self.folded(candidate)] ?? candidate
+        tables.canonicalNames[Self.folded(candidate)] ?? candidate
     }
 
     /// The medium of a source name (any case): `Google` → `.search`, `Gmail` → `.email`.
     package func medium(ofSource name: String) -> ReferrerMedium? {
-        mediums[Self.folded(name)]
+        tables.mediums[Self.folded(name)]
     }
 
     /// Lower case as Plausible's `String.downcase`: ASCII without a Unicode pass when it suffices.

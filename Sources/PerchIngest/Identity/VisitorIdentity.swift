@@ -28,7 +28,22 @@ package struct VisitorIdentity: Sendable {
         domain: String,
         hostname: String
     ) -> (current: UInt64, previous: UInt64?) {
-        let root = Self.rootDomain(of: hostname, in: suffixes())
+        userIDs(
+            salts: salts, userAgent: userAgent, clientIP: clientIP, domain: domain, hostname: hostname,
+            suffixes: suffixes())
+    }
+
+    /// As `userIDs(salts:userAgent:clientIP:domain:hostname:)`, with the Public Suffix List given
+    /// (the pipeline reads its data sets once per request).
+    package func userIDs(
+        salts: (current: Salt, previous: Salt?),
+        userAgent: String?,
+        clientIP: String,
+        domain: String,
+        hostname: String,
+        suffixes: PublicSuffixList
+    ) -> (current: UInt64, previous: UInt64?) {
+        let root = Self.rootDomain(of: hostname, in: suffixes)
         let current = Self.userID(
             salt: salts.current, userAgent: userAgent, clientIP: clientIP, domain: domain, rootDomain: root)
         let previous = salts.previous.map {

@@ -47,7 +47,7 @@ package struct IngestPipeline: Sendable {
         self.sites = sites
         self.rateLimiter = rateLimiter
         self.salts = salts
-        self.identity = VisitorIdentity(suffixes: enrichment.publicSuffixes)
+        self.identity = VisitorIdentity(suffixes: { enrichment.current().publicSuffixes })
         self.sessions = sessions
         self.journal = journal
         self.clock = clock
@@ -59,8 +59,10 @@ package struct IngestPipeline: Sendable {
 
     package func process(_ request: IngestRequest) -> IngestResult {
         let event: EventRequest
+        // The data sets, once for the whole request.
+        let data = enrichment.current()
         var decoder = decoder
-        decoder.sources = enrichment.referrerSources()
+        decoder.sources = data.referrerSources
         switch decoder.decode(body: request.body, contentType: request.contentType) {
         case .success(let decoded): event = decoded
         case .failure(let errors): return .invalid(errors)
@@ -75,7 +77,7 @@ package struct IngestPipeline: Sendable {
             dropCounter?.record(domain: site?.domain ?? domain, reason: reason, nowMilliseconds: nowMilliseconds)
         }
         // Spec §5 step 0: a spam referrer drops the whole request, before the gate.
-        if let host = event.referrerHost, enrichment.spamReferrers()?.contains(host: host) == true {
+        if let host = event.referrerHost, data.spamReferrers?.contains(host: host) == true {
             for domain in event.domains { drop(.spamReferrer, domain: domain, site: sites.site(forDomain: domain)) }
             return .accepted(stored: 0, dropped: dropped, durableThrough: nil)
         }
@@ -97,7 +99,7 @@ package struct IngestPipeline: Sendable {
         }
         let clientAddress = IPAddress(request.clientIP)
         // Spec §5 steps 2–3: after the gate, before anything else, for every admitted domain.
-        switch classifyNetwork(request.clientIPType, address: clientAddress) {
+        switch classifyNetwork(request.clientIPType, address: clientAddress, data: data) {
         case .datacenter?:
             for (domain, site) in admitted { drop(.dcIP, domain: domain, site: site) }
             return .accepted(stored: 0, dropped: dropped, durableThrough: nil)
@@ -111,10 +113,11 @@ package struct IngestPipeline: Sendable {
         let salts = salts.salts(nowSeconds: timestamp)
         // Geolocation has no side effects, so doing it once up front equals spec §5's step 7.
         let location =
-            request.clientIPType == .anonymousVPN ? GeoLocation(countryCode: "A1") : geolocate(clientAddress)
+            request.clientIPType == .anonymousVPN
+            ? GeoLocation(countryCode: "A1") : geolocate(clientAddress, data: data)
         // Spec §5 step 9, once per request (memoised per User-Agent).
         let userAgent = userAgents.classify(request.userAgent)
-        let channel = acquisitionChannel(event.acquisition)
+        let channel = acquisitionChannel(event.acquisition, data: data)
         var lastSequence: UInt64?
         var stored = 0
         // A request naming several sites is journaled whole or not at all: a 503 after journaling
@@ -150,7 +153,8 @@ package struct IngestPipeline: Sendable {
                 userAgent: request.userAgent,
                 clientIP: request.clientIP,
                 domain: domain,
-                hostname: event.hostname
+                hostname: event.hostname,
+                suffixes: data.publicSuffixes
             )
             var record = draftRecord(event, site: site, userID: ids.current, timestamp: timestamp)
             record.visit.countryCode = location.countryCode
@@ -173,9 +177,14 @@ package struct IngestPipeline: Sendable {
                 ) { result in
                     // Inside the session's lock, so one visitor's entries reach the journal in order.
                     switch result {
-                    case .success(var entry):
-                        entry.idempotencyKey = request.idempotencyKey
-                        return .success(try journal.append(entry, reservation: reservation))
+                    case .success(let entry):
+                        // Only a batch's events carry a key: the others are journaled without a copy.
+                        guard let key = request.idempotencyKey else {
+                            return .success(try journal.append(entry, reservation: reservation))
+                        }
+                        var keyed = entry
+                        keyed.idempotencyKey = key
+                        return .success(try journal.append(keyed, reservation: reservation))
                     case .failure(let reason): return .failure(reason)
                     }
                 }

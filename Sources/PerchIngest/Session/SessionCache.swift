@@ -28,6 +28,14 @@ package final class SessionCache: Sendable {
         case session(SessionRecord, lastSeen: Int64)
     }
 
+    /// An `Update` as it is stored: a changed session already packed, so one event takes the
+    /// string pool's lock (shared by every shard) once, to unpack and repack together.
+    private enum PackedUpdate {
+        case none
+        case lastSeen(Int64)
+        case session(PackedSession)
+    }
+
     private let shards: [Shard]
     private let shardShift: UInt64
     private let shardCapacity: Int
@@ -216,7 +224,8 @@ package final class SessionCache: Sendable {
         return session
     }
 
-    /// The outcome for one event, what to store, and under which key.
+    /// The outcome for one event, what to store, and under which key. A changed session is packed
+    /// here (interning its new strings, which is harmless should the journal then refuse the entry).
     private func decide(
         _ draft: EventRecord,
         found: (PackedSession, SessionKey)?,
@@ -224,7 +233,7 @@ package final class SessionCache: Sendable {
         currentKey: SessionKey,
         isPageview: Bool,
         isEngagement: Bool
-    ) -> (Result<JournalEntry, DropReason>, Update, SessionKey) {
+    ) -> (Result<JournalEntry, DropReason>, PackedUpdate, SessionKey) {
         pool.withInterner { interner in
             let existing: (SessionRecord, Int64)?
             let key: SessionKey
@@ -244,13 +253,20 @@ package final class SessionCache: Sendable {
             if found == nil, let reloaded, case .lastSeen(let seen) = update {
                 update = .session(reloaded, lastSeen: seen)
             }
-            return (result, update, key)
+            let packed: PackedUpdate =
+                switch update {
+                case .none: .none
+                case .lastSeen(let seen): .lastSeen(seen)
+                case .session(let session, let seen):
+                    .session(PackedSession(session, lastSeen: seen, interner: &interner))
+                }
+            return (result, packed, key)
         }
     }
 
-    /// Writes `update` for `key`, packing a changed session and making room past the bound.
+    /// Writes `update` for `key`, making room past the bound.
     private func store(
-        _ update: Update,
+        _ update: PackedUpdate,
         at key: SessionKey,
         in entries: inout [SessionKey: PackedSession],
         existing: PackedSession?,
@@ -264,8 +280,8 @@ package final class SessionCache: Sendable {
             packed.lastSeen = seen
             entries[key] = packed
             return
-        case .session(let session, let seen):
-            entries[key] = pool.withInterner { PackedSession(session, lastSeen: seen, interner: &$0) }
+        case .session(let packed):
+            entries[key] = packed
         }
         if entries.count > shardCapacity { makeRoom(in: &entries, now: now) }
     }

@@ -36,6 +36,8 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
     /// How replies released on the journal's flusher thread reach this connection's event loop.
     private let handoff: EventLoopHandoff
     private var state = State.idle
+    /// The connection's peer as the client-IP resolver judges it, worked out on its first event.
+    private var peer: ClientIPResolver.Peer?
     /// Requests handed to Hummingbird whose response has not ended yet.
     private var owedByHummingbird = 0
     private var queued: [HTTPServerRequestPart] = []
@@ -137,7 +139,9 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
     }
 
     private func respond(to head: HTTPRequestHead, body: ByteBuffer, context: ChannelHandlerContext) {
-        let result = responder.ingest(body: body, headers: head.headers, peer: context.channel.remoteAddress)
+        let peer = self.peer ?? responder.clientIPs.peer(context.channel.remoteAddress)
+        self.peer = peer
+        let result = responder.ingest(body: body, headers: head.headers, peer: peer)
         let closing = Self.wantsClose(head)
         guard let sequence = responder.durabilityWait(for: result) else {
             finish(result, closing: closing, context: context)

@@ -21,11 +21,20 @@ package struct EventResponder: Sendable {
 
     /// Decodes, gates, identifies and journals the request; never blocks on I/O.
     package func ingest(body: ByteBuffer, headers: some RequestHeaders, peer: SocketAddress?) -> IngestResult {
+        ingest(body: body, headers: headers, peer: clientIPs.peer(peer))
+    }
+
+    /// As `ingest(body:headers:peer:)`, with the connection's peer already judged.
+    package func ingest(body: ByteBuffer, headers: some RequestHeaders, peer: ClientIPResolver.Peer) -> IngestResult {
         pipeline.process(request(body: body, headers: headers, peer: peer))
     }
 
     /// What the pipeline takes from an HTTP request: the body, and the client the headers name.
     package func request(body: ByteBuffer, headers: some RequestHeaders, peer: SocketAddress?) -> IngestRequest {
+        request(body: body, headers: headers, peer: clientIPs.peer(peer))
+    }
+
+    package func request(body: ByteBuffer, headers: some RequestHeaders, peer: ClientIPResolver.Peer) -> IngestRequest {
         IngestRequest(
             body: Array(body.readableBytesView),
             contentType: headers.value(of: .contentType),

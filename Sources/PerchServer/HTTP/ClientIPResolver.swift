@@ -17,9 +17,28 @@ package struct ClientIPResolver: Sendable {
         self.trustedProxies = trustedProxies
     }
 
+    /// What the resolver needs of a connection's socket peer, which stays the same for the life of
+    /// the connection: the events fast path works it out once per connection, not per request.
+    package struct Peer: Sendable {
+        /// The peer's IP as text, "" when the socket has none.
+        let ip: String
+        /// Whether the peer is a trusted proxy, whose client-IP headers are believed.
+        let isTrusted: Bool
+    }
+
+    /// The verdict on `address` (formatting and parsing its IP once).
+    package func peer(_ address: SocketAddress?) -> Peer {
+        let ip = address?.ipAddress ?? ""
+        return Peer(ip: ip, isTrusted: IPAddress(ip).map(isTrusted) ?? false)
+    }
+
     package func clientIP(peer: SocketAddress?, headers: some RequestHeaders) -> String {
-        let peerIP = peer?.ipAddress ?? ""
-        guard let peerAddress = IPAddress(peerIP), isTrusted(peerAddress) else { return peerIP }
+        clientIP(peer: self.peer(peer), headers: headers)
+    }
+
+    package func clientIP(peer: Peer, headers: some RequestHeaders) -> String {
+        let peerIP = peer.ip
+        guard peer.isTrusted else { return peerIP }
         for name in Self.singleValueHeaders {
             if let value = headers.value(of: name).map(Self.clean), IPAddress(value) != nil { return value }
         }
@@ -40,10 +59,12 @@ package struct ClientIPResolver: Sendable {
     /// `x-plausible-ip-type` (`dc_ip`, `threat_ip`, `anonymous_vpn_ip`), believed only from a
     /// trusted proxy like the other client-IP headers.
     package func clientIPType(peer: SocketAddress?, headers: some RequestHeaders) -> ClientIPType? {
-        guard let value = headers.value(of: Self.ipType), let peerIP = peer?.ipAddress,
-            let peerAddress = IPAddress(peerIP),
-            isTrusted(peerAddress)
-        else { return nil }
+        guard headers.value(of: Self.ipType) != nil else { return nil }
+        return clientIPType(peer: self.peer(peer), headers: headers)
+    }
+
+    package func clientIPType(peer: Peer, headers: some RequestHeaders) -> ClientIPType? {
+        guard let value = headers.value(of: Self.ipType), peer.isTrusted else { return nil }
         return ClientIPType(rawValue: value.trimmingASCIIWhitespace())
     }
 

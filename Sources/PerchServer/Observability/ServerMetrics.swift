@@ -16,7 +16,11 @@ import Synchronization
 /// failed journal writes and `perch_journal_failing` is 1 from one until a journal write works.
 package final class ServerMetrics: Sendable {
     package let registry: PrometheusCollectorRegistry
-    private let eventResponses: [Int: CoreMetrics.Counter]
+    /// `perch_event_requests_total` by status, one property each so counting one is a switch.
+    private let requests202: CoreMetrics.Counter
+    private let requests400: CoreMetrics.Counter
+    private let requests429: CoreMetrics.Counter
+    private let requests503: CoreMetrics.Counter
     private let accepted: CoreMetrics.Counter
     private let dropped: [DropReason: CoreMetrics.Counter]
     private let outcomeAccepted: CoreMetrics.Counter
@@ -39,18 +43,14 @@ package final class ServerMetrics: Sendable {
     package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         let factory = PrometheusMetricsFactory(registry: registry)
-        eventResponses = Dictionary(
-            uniqueKeysWithValues: [202, 400, 429, 503].map { status in
-                (
-                    status,
-                    CoreMetrics.Counter(
-                        label: "perch_event_requests_total",
-                        dimensions: [("status", String(status))],
-                        factory: factory
-                    )
-                )
-            }
-        )
+        func requests(_ status: Int) -> CoreMetrics.Counter {
+            CoreMetrics.Counter(
+                label: "perch_event_requests_total", dimensions: [("status", String(status))], factory: factory)
+        }
+        requests202 = requests(202)
+        requests400 = requests(400)
+        requests429 = requests(429)
+        requests503 = requests(503)
         accepted = CoreMetrics.Counter(label: "perch_events_accepted_total", factory: factory)
         dropped = Dictionary(
             uniqueKeysWithValues: DropReason.allCases.map { reason in
@@ -95,7 +95,13 @@ package final class ServerMetrics: Sendable {
     }
 
     package func eventRequest(status: Int) {
-        eventResponses[status]?.increment()
+        switch status {
+        case 202: requests202.increment()
+        case 400: requests400.increment()
+        case 429: requests429.increment()
+        case 503: requests503.increment()
+        default: break
+        }
     }
 
     package func eventsAccepted(_ count: Int) {
