@@ -17,6 +17,9 @@ import Testing
         ("www.www.example.com", "www.example.com"),
         ("ÉCOLE.example", "école.example"),
         ("\texample.com\n", "example.com"),
+        ("example.com\r\n", "example.com"),
+        ("\r\n Example.com \r\n", "example.com"),
+        (" école.example\r\n", "école.example"),
     ])
     func otherDomainsAreCanonicalised(_ raw: String, _ expected: String) {
         #expect(Site.canonicalDomain(raw) == expected)

@@ -67,11 +67,16 @@ extension Site {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing ASCII spaces, tabs and line breaks.
+    /// The text without leading and trailing ASCII spaces, tabs and line breaks. Read as bytes:
+    /// as Characters, a "\r\n" is one grapheme equal to neither "\r" nor "\n", and stayed.
     package func trimmingASCIIWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = lastIndex(where: { !isSpace($0) })!
-        return String(self[first...last])
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let text = String(self)
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+            let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        // Both ends sit next to ASCII bytes or the text's ends, so they are scalar boundaries.
+        return String(text[first..<bytes.index(after: last)])
     }
 }
