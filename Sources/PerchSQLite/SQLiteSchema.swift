@@ -20,6 +20,7 @@ enum SQLiteSchema {
         migrator.registerMigration("v7-event-ids") { db in try db.execute(sql: v7EventIDs) }
         migrator.registerMigration("v8-sessions-user") { db in try db.execute(sql: v8SessionsUser) }
         migrator.registerMigration("v9-database-epoch") { db in try db.execute(sql: v9DatabaseEpoch) }
+        migrator.registerMigration("v10-stored-commits") { db in try db.execute(sql: v10StoredCommits) }
         return migrator
     }
 
