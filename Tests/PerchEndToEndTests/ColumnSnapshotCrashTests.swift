@@ -15,11 +15,13 @@ import Testing
         let now = Date()
         let range = "[\"\(formatter.string(from: now - 86_400))\",\"\(formatter.string(from: now + 86_400))\"]"
         let metrics = #""metrics":["visitors","visits","pageviews","events","bounce_rate","visit_duration"]"#
+        let visit = #""metrics":["visitors","visits","bounce_rate","visit_duration"]"#
+        let event = #""metrics":["visitors","pageviews","events"]"#
         return [
             #"{"site_id":"example.com",\#(metrics),"date_range":\#(range)}"#,
-            #"{"site_id":"example.com",\#(metrics),"date_range":\#(range),"dimensions":["event:page"]}"#,
-            #"{"site_id":"example.com",\#(metrics),"date_range":\#(range),"dimensions":["visit:entry_page"]}"#,
-            #"{"site_id":"example.com",\#(metrics),"date_range":\#(range),"dimensions":["visit:exit_page"]}"#,
+            #"{"site_id":"example.com",\#(event),"date_range":\#(range),"dimensions":["event:page"]}"#,
+            #"{"site_id":"example.com",\#(visit),"date_range":\#(range),"dimensions":["visit:entry_page"]}"#,
+            #"{"site_id":"example.com",\#(visit),"date_range":\#(range),"dimensions":["visit:exit_page"]}"#,
             #"{"site_id":"example.com",\#(metrics),"date_range":\#(range),"dimensions":["time:day"]}"#,
         ]
     }
