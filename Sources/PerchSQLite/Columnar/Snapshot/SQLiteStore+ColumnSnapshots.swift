@@ -49,7 +49,7 @@ extension SQLiteStore {
         let clock = ContinuousClock()
         var reports: [ColumnSnapshotReport] = []
         for site in cache.heldSites {
-            guard let box = cache.box(of: site) else { continue }
+            guard let box = cache.heldBox(of: site) else { continue }
             let started = clock.now
             var report = ColumnSnapshotReport(siteID: site, events: 0, bytes: 0, rejection: nil, duration: .zero)
             do {
