@@ -44,25 +44,16 @@ struct ServerAssembly {
         }
         let snapshots = (path as NSString).deletingLastPathComponent + "/columns"
         for report in await store.restoreColumnSnapshots(from: snapshots) {
-            logSnapshot("stats.columns.restored", report)
+            logger.columnSnapshot("stats.columns.restored", report)
         }
-        try await serve(
-            stores: ServerStores(all: store, dialect: SQLiteDialect()),
-            background: [ColumnPreloadService(store: store, logger: logger)])
-        for report in await store.saveColumnSnapshots(in: snapshots) { logSnapshot("stats.columns.saved", report) }
-    }
-
-    /// A column snapshot read or written (`SQLiteStore.restoreColumnSnapshots`); one not used or
-    /// not written is a warning, with the reason.
-    private func logSnapshot(_ message: Logger.Message, _ report: SQLiteStore.ColumnSnapshotReport) {
-        let metadata: Logger.Metadata = [
-            "site": "\(report.siteID)", "events": "\(report.events)", "bytes": "\(report.bytes)",
-            "duration": "\(report.duration)",
-        ]
-        if let rejection = report.rejection {
-            logger.warning("\(message).ignored", metadata: metadata.merging(["reason": "\(rejection)"]) { $1 })
-        } else {
-            logger.info(message, metadata: metadata)
+        var background: [any Service] = [ColumnPreloadService(store: store, logger: logger)]
+        if let interval = configuration.statsSnapshotInterval, configuration.statsCacheBytes > 0 {
+            background.append(
+                ColumnSnapshotService(store: store, directory: snapshots, interval: interval, logger: logger))
+        }
+        try await serve(stores: ServerStores(all: store, dialect: SQLiteDialect()), background: background)
+        for report in await store.saveColumnSnapshots(in: snapshots) {
+            logger.columnSnapshot("stats.columns.saved", report)
         }
     }
 

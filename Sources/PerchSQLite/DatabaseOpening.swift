@@ -6,11 +6,12 @@ import GRDB
 /// A column snapshot (`ColumnSnapshot`) is stamped with the epoch stored when its columns were
 /// brought up to date, in the same read transaction, and the last event number they reflect. If
 /// the next open finds that same epoch, no process has opened the database since (an import, a
-/// migration, a copy of another database put in its place would each have replaced it); if it
-/// also finds that same last number, nothing was committed after the columns were read, by the
-/// server or by a process that opened the database before (whose commits the columns took in). Events and sessions are changed only by
-/// commits that take event numbers (no path deletes or rewrites them), so the snapshot then holds
-/// exactly what the database holds.
+/// migration, a copy of another database put in its place would each have replaced it); the
+/// commits since were made by the server or by a process that opened the database before (whose
+/// earlier commits the columns took in). Events and sessions are changed only by commits that
+/// take event numbers (no path deletes or rewrites them), each stored in `stored_commits`
+/// (`StoredCommitLog`), so the snapshot and the rows after its number tell exactly what the
+/// database holds.
 struct DatabaseOpening: Sendable {
     /// The epoch stored before this open: the previous opener's.
     let previousEpoch: Int64

@@ -21,6 +21,7 @@ enum SQLiteSchema {
         migrator.registerMigration("v8-sessions-user") { db in try db.execute(sql: v8SessionsUser) }
         migrator.registerMigration("v9-database-epoch") { db in try db.execute(sql: v9DatabaseEpoch) }
         migrator.registerMigration("v10-sessions-user-untimed") { db in try db.execute(sql: v10SessionsUserUntimed) }
+        migrator.registerMigration("v11-stored-commits") { db in try db.execute(sql: v11StoredCommits) }
         return migrator
     }
 

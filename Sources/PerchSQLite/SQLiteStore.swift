@@ -48,6 +48,8 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
                     }
                     try db.execute(
                         sql: "UPDATE event_sequence SET last = ? WHERE id = 1", arguments: [last + Int64(numbers)])
+                    try StoredCommitLog.record(
+                        db, numbers: last + 1...last + Int64(numbers), earliest: Self.earliestInstant(of: batch))
                 }
                 if !batch.idempotencyKeys.isEmpty {
                     let insert = try db.cachedStatement(
@@ -85,6 +87,14 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
             earliest[session.siteID] = min(earliest[session.siteID] ?? .max, session.timestamp)
         }
         return OwnCommitLog.Commit(first: numbers.lowerBound, last: numbers.upperBound, earliest: earliest)
+    }
+
+    /// The earliest event timestamp or session `timestamp` `batch` writes, over all its sites.
+    private static func earliestInstant(of batch: StoreBatch) -> Int64 {
+        var earliest = Int64.max
+        for event in batch.events { earliest = min(earliest, event.timestamp) }
+        for session in batch.sessions { earliest = min(earliest, session.timestamp) }
+        return earliest
     }
 
     package func appliedJournalSequence() throws(SQLiteStoreError) -> UInt64 {

@@ -43,6 +43,13 @@ struct ServeCommand: AsyncParsableCommand {
     var statsCacheMB: String?
 
     @Option(
+        name: .customLong("stats-snapshot-interval"),
+        help:
+            "How often the column caches are saved while serving, e.g. 15m; 0: only at shutdown (env PERCH_STATS_SNAPSHOT_INTERVAL, default 15m)."
+    )
+    var statsSnapshotInterval: String?
+
+    @Option(
         name: .customLong("journal-dir"),
         help:
             "Where the journal of accepted events lives, e.g. on another disk than the database (env PERCH_JOURNAL_DIR, default DATA_DIR/journal)."
@@ -120,6 +127,7 @@ struct ServeCommand: AsyncParsableCommand {
                     env.value(flag: statsCacheMB, variable: "PERCH_STATS_CACHE_MB", default: "512"),
                     option: "--stats-cache-mb"
                 ),
+                statsSnapshotInterval: try snapshotInterval(env),
                 webAssetsDirectory: webAssets,
                 journalDirectory: journalDir ?? env.environment["PERCH_JOURNAL_DIR"],
                 journalMaxBytes: try ConfigurationParser.mebibytes(
@@ -136,6 +144,13 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "perch")
         logger.logLevel = Logger.Level(rawValue: env.environment["PERCH_LOG_LEVEL"] ?? "info") ?? .info
         try await ServerAssembly(configuration: configuration, logger: logger).run()
+    }
+
+    /// `--stats-snapshot-interval`: a duration, or 0 for none.
+    private func snapshotInterval(_ env: EnvironmentFallback) throws(ConfigurationError) -> Duration? {
+        let text = env.value(flag: statsSnapshotInterval, variable: "PERCH_STATS_SNAPSHOT_INTERVAL", default: "15m")
+        guard text != "0" else { return nil }
+        return try ConfigurationParser.duration(text, option: "--stats-snapshot-interval")
     }
 
     private func sessionBound(_ env: EnvironmentFallback) throws(ConfigurationError) -> Int {

@@ -20,6 +20,9 @@ struct ServeConfiguration: Sendable {
     var trustedProxies: [CIDRBlock]
     /// The Stats API's column cache budget (`SQLiteDatabase.open(path:columnCacheBytes:)`).
     var statsCacheBytes: Int
+    /// How often the server saves its held columns while it runs (`ColumnSnapshotService`);
+    /// nil: only when it stops.
+    var statsSnapshotInterval: Duration? = .seconds(15 * 60)
     /// A folder to serve the web assets from instead of the embedded copies (development).
     var webAssetsDirectory: String?
     /// The journal's folder when not `DATA_DIR/journal`: another disk keeps events coming in while

@@ -64,6 +64,11 @@ package final class ColumnarCache: Sendable {
         }
     }
 
+    /// The site's columns without marking them used (a save is not a use).
+    func heldBox(of siteID: Int64) -> SiteColumnsBox? {
+        state.withLock { $0.entries[siteID]?.box }
+    }
+
     /// True when the site's columns from `from` or earlier are held (without marking them used).
     func holds(_ siteID: Int64, from: Int64) -> Bool {
         state.withLock { state in state.entries[siteID].map { $0.box.from <= from } ?? false }

@@ -6,7 +6,8 @@ import Testing
 
 /// Column snapshots (`ColumnSnapshot`): written columns read back equal, a restarted store
 /// answers from them like SQL before and after new writes, and a damaged, foreign-version or
-/// stale file is never used (the site then loads from SQLite as before).
+/// stale file is never used (the site then loads from SQLite as before). A snapshot older than
+/// the database: `ColumnSnapshotCatchUpTests`.
 @Suite struct ColumnSnapshotTests {
     typealias Rows = ColumnarRows
     let day = ColumnarRows.day
@@ -113,21 +114,6 @@ import Testing
                 ]))
         try await ColumnarQueries.expectSameAnswers(store, step: "another process's writes after the restore")
         #expect(store.database.columns.loads.startedLoads(of: 1) == 0)
-    }
-
-    @Test func aSnapshotOfADatabaseWrittenSinceIsNotUsed() async throws {
-        let folder = TemporaryFolder()
-        let first = try await savedStore(folder)
-        // The writer commits after saving: the file no longer holds what the database does.
-        try first.write(
-            Rows.batch(
-                [Rows.event(at: day + 86_500, path: "/after-save", user: 103, session: 103)],
-                [
-                    Rows.session(
-                        103, user: 103, start: day + 86_400, last: day + 86_500, pageviews: 3, events: 3,
-                        entry: "/blog", exit: "/after-save")
-                ]))
-        try await expectNotUsed(folder, reason: "stale")
     }
 
     @Test func anotherProcessThatOpenedTheDatabaseBeforeTheSaveDoesNotStopTheSnapshot() async throws {

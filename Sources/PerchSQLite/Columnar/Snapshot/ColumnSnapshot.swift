@@ -53,8 +53,9 @@ enum ColumnSnapshot {
     ]
     .joined(separator: "|")
 
-    /// Writes `columns` to `path` through a temporary file renamed over it, so a reader never
-    /// sees a partial file under the name. Returns the file's size.
+    /// Writes `columns` to `path` through a temporary file, flushed to the disk (fsync) then
+    /// renamed over it, so a reader never sees a partial file under the name, even after a crash
+    /// of the machine. Returns the file's size.
     @discardableResult
     static func write(_ columns: SiteColumns, epoch: Int64, schema: String, to path: String) throws -> Int {
         // Named after the process: two servers on one data dir do not write into one file.
@@ -79,6 +80,7 @@ enum ColumnSnapshot {
             withUnsafeBytes(of: UInt64(writer.bytesWritten).littleEndian) { trailer.append(contentsOf: $0) }
             withUnsafeBytes(of: writer.checksum.final.littleEndian) { trailer.append(contentsOf: $0) }
             try handle.write(contentsOf: trailer)
+            try handle.synchronize()
             try handle.close()
             guard rename(temporary, path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])

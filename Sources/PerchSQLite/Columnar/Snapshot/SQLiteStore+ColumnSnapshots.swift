@@ -1,23 +1,30 @@
 import Foundation
+import PerchCore
 
-/// Held columns saved to files at shutdown and read back at start (`ColumnSnapshot`), so the
-/// first dashboard after a restart is answered from columns in well under a second instead of
-/// waiting seconds for a load from SQLite.
+/// Held columns saved to files while the server runs and when it stops, and read back at start
+/// (`ColumnSnapshot`), so the first dashboard after a restart, or after a crash, is answered from
+/// columns in well under a second instead of waiting seconds for a load from SQLite.
 ///
-/// A snapshot is used only when the database is exactly as its columns saw it (see
-/// `DatabaseOpening`): stamped with the epoch stored when its columns were read, which no process
-/// may have replaced since by opening the database (a CLI command run while the server did, and
-/// that wrote nothing, is fine), at the event number found at this open, under the same
-/// migrations. Anything else (another process opened the
-/// database, events were written after it, a damaged, truncated or older file) leaves it unused
-/// and removed, and the site loads from SQLite as before. A restored site's columns then follow
-/// this process's commits like loaded ones (`ColumnarCache.change`).
+/// A snapshot is used only when nothing it does not know of can have changed the database since
+/// (see `DatabaseOpening`): stamped with the epoch stored when its columns were read, which no
+/// process may have replaced since by opening the database (a CLI command run while the server
+/// did, and that wrote nothing, is fine), under the same migrations, at an event number the
+/// database has reached. Commits after that number are taken in at restore from the stored
+/// commit log (`StoredCommitLog`), as a query takes in the process's own commits. Anything else
+/// (another process opened the database, the commits since are not all in the log, a snapshot
+/// ahead of the database, a damaged, truncated or older file) leaves it unused and removed, and
+/// the site loads from SQLite as before. A restored site's columns then follow this process's
+/// commits like loaded ones (`ColumnarCache.change`).
 extension SQLiteStore {
     /// What became of one snapshot file (for the server's log).
     package struct ColumnSnapshotReport: Sendable {
         package var siteID: Int64
         package var events: Int
         package var bytes: Int
+        /// The last event number the written columns reflect; for a used snapshot, its own.
+        package var sequence: Int64 = 0
+        /// Of a used snapshot: how many event numbers were taken in from the database after it.
+        package var caughtUp: Int64 = 0
         /// Nil when the snapshot was written or used.
         package var rejection: String?
         package var duration: Duration
@@ -25,34 +32,51 @@ extension SQLiteStore {
 
     /// Brings the held sites' columns up to date with the commits so far (as a query would),
     /// then writes them to `directory` (created if needed), one file per site. Called when the
-    /// server has stopped, after the writer's last commit, so the files match the database.
+    /// server has stopped, after the writer's last commit, so the files match the database; and
+    /// while it serves (`unchangedSince`: the event number of each site's last save, whose file
+    /// is left as it is when no commit since changed the site).
+    ///
+    /// A site's lock is held while its columns are brought up to date, as for a query; the file
+    /// is written from a copy, off the lock and off Swift's cooperative threads. A query that
+    /// changes the columns meanwhile copies the arrays it changes once (copy on write).
     @discardableResult
-    package func saveColumnSnapshots(in directory: String) async -> [ColumnSnapshotReport] {
+    package func saveColumnSnapshots(
+        in directory: String, unchangedSince saved: [Int64: Int64] = [:]
+    ) async -> [ColumnSnapshotReport] {
         let cache = database.columns
         guard cache.isEnabled else { return [] }
         let opening = database.opening
         let clock = ContinuousClock()
         var reports: [ColumnSnapshotReport] = []
         for site in cache.heldSites {
-            guard let box = cache.box(of: site) else { continue }
+            guard let box = cache.heldBox(of: site) else { continue }
             let started = clock.now
             var report = ColumnSnapshotReport(siteID: site, events: 0, bytes: 0, rejection: nil, duration: .zero)
             do {
                 // One read transaction: the columns are brought to its event number, and the
                 // epoch stored then is the one a later open must still find.
-                let (columns, epoch) = try await writer.read { db in
+                let read = try await writer.read { db -> (columns: SiteColumns, epoch: Int64)? in
+                    if let last = saved[site],
+                        cache.change(to: site, after: last, through: try SiteColumns.currentSequence(db)) == .none
+                    {
+                        return nil
+                    }
                     let columns = try box.withColumns { columns -> SiteColumns in
                         try Self.bringUpToDate(&columns, cache: cache, db)
                         return columns
                     }
                     return (columns, try DatabaseOpening.storedEpoch(db))
                 }
+                guard let read else { continue }
+                let (columns, epoch) = read
                 cache.noteRefreshed(box, sequence: columns.sequence, bytes: columns.byteSize)
                 report.events = columns.events.count
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                report.bytes = try ColumnSnapshot.write(
-                    columns, epoch: epoch, schema: opening.schema,
-                    to: ColumnSnapshot.path(of: site, in: directory))
+                report.sequence = columns.sequence
+                report.bytes = try await BlockingWork.run {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    return try ColumnSnapshot.write(
+                        columns, epoch: epoch, schema: opening.schema, to: ColumnSnapshot.path(of: site, in: directory))
+                }
             } catch {
                 report.rejection = "not written: \(error)"
             }
@@ -77,8 +101,10 @@ extension SQLiteStore {
             let started = clock.now
             var report = ColumnSnapshotReport(siteID: site, events: 0, bytes: 0, rejection: nil, duration: .zero)
             do throws(ColumnSnapshot.Rejection) {
-                let columns = try restoredColumns(site, path: path)
+                let (columns, snapshotSequence) = try await restoredColumns(site, path: path)
                 report.events = columns.events.count
+                report.sequence = snapshotSequence
+                report.caughtUp = columns.sequence - snapshotSequence
                 report.bytes = columns.byteSize
                 if !cache.store(columns) { report.rejection = "larger than the cache" }
             } catch {
@@ -91,8 +117,12 @@ extension SQLiteStore {
         return reports
     }
 
-    /// The site's columns from the snapshot at `path`, if it describes the database as opened.
-    func restoredColumns(_ siteID: Int64, path: String) throws(ColumnSnapshot.Rejection) -> SiteColumns {
+    /// The site's columns from the snapshot at `path`, if it describes the database as opened or
+    /// an earlier state of it the stored commit log leads on from; brought up to date with the
+    /// database in one read transaction. Returns them and the snapshot's own event number.
+    func restoredColumns(
+        _ siteID: Int64, path: String
+    ) async throws(ColumnSnapshot.Rejection) -> (columns: SiteColumns, snapshotSequence: Int64) {
         let (columns, stamp) = try ColumnSnapshot.read(path)
         let opening = database.opening
         guard columns.siteID == siteID else { throw .malformed("holds site \(columns.siteID)") }
@@ -100,9 +130,27 @@ extension SQLiteStore {
         guard stamp.epoch == opening.previousEpoch else {
             throw .stale("the database was opened by another process since")
         }
-        guard stamp.sequence == opening.sequence else {
+        // Ahead of the database: commits it saw were lost (a file put back from a backup).
+        guard stamp.sequence <= opening.sequence else {
             throw .stale("written at event \(stamp.sequence), the database is at \(opening.sequence)")
         }
-        return columns
+        let caughtUp: Result<SiteColumns, ColumnSnapshot.Rejection>
+        do {
+            caughtUp = try await writer.read { db in
+                var columns = columns
+                let current = try SiteColumns.currentSequence(db)
+                switch try StoredCommitLog.change(db, after: columns.sequence, through: current) {
+                case .none: columns.advance(to: current)
+                case .since(let instant): try columns.refresh(db, since: instant, through: current)
+                case .unknown:
+                    return .failure(
+                        .stale("written at event \(stamp.sequence), the commits since are not all in the log"))
+                }
+                return .success(columns)
+            }
+        } catch {
+            throw .unreadable("catching up from the database: \(error)")
+        }
+        return (try caughtUp.get(), stamp.sequence)
     }
 }
