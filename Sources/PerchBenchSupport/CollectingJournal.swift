@@ -5,7 +5,7 @@ import Synchronization
 
 /// An `EventJournal` that keeps the entries it is given, numbered, in memory until they are taken:
 /// what `Journal.pendingBatch` hands the writer, without segment files, a flusher or fsyncs.
-final class CollectingJournal: EventJournal {
+final class CollectingJournal: InstantlyDurableJournal {
     private let state = Mutex<(sequence: UInt64, entries: [SequencedEntry])>((0, []))
 
     func append(_ entry: JournalEntry, reservation: JournalReservation?) throws -> UInt64 {
@@ -26,16 +26,4 @@ final class CollectingJournal: EventJournal {
             return state.entries
         }
     }
-
-    func reserve(entries: Int, bytesEach: Int) throws -> JournalReservation {
-        JournalReservation(entries: entries, bytes: entries * Journal.entryCost(payloadBytes: bytesEach))
-    }
-
-    func release(_ reservation: JournalReservation) {}
-
-    func whenDurable(_ sequence: UInt64, _ callback: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
-        callback(.success(()))
-    }
-
-    func waitDurable(_ sequence: UInt64) async throws {}
 }

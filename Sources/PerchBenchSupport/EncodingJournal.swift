@@ -7,7 +7,7 @@ import Synchronization
 /// entry, take the next sequence under a lock) and then forgets the entry: no segment file, no
 /// flusher thread, no fsync, so a benchmark times the pipeline and not the disk. The framing,
 /// checksum and write that the real journal's flusher does per batch are not included.
-final class EncodingJournal: EventJournal {
+final class EncodingJournal: InstantlyDurableJournal {
     private let state = Mutex<(sequence: UInt64, bytes: Int)>((0, 0))
 
     /// Bytes of the entries encoded so far.
@@ -21,16 +21,4 @@ final class EncodingJournal: EventJournal {
             return state.sequence
         }
     }
-
-    func reserve(entries: Int, bytesEach: Int) throws -> JournalReservation {
-        JournalReservation(entries: entries, bytes: entries * Journal.entryCost(payloadBytes: bytesEach))
-    }
-
-    func release(_ reservation: JournalReservation) {}
-
-    func whenDurable(_ sequence: UInt64, _ callback: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
-        callback(.success(()))
-    }
-
-    func waitDurable(_ sequence: UInt64) async throws {}
 }

@@ -24,17 +24,7 @@ public final class IngestBench: Sendable {
 
     public init() throws {
         let clock = ManualWallClock(seconds: 1_767_780_000)
-        let sites = (1...TrafficMix.siteCount).map {
-            Site(id: Int64($0), domain: "bench-\($0).test", rateLimit: .unlimited)
-        }
-        pipeline = IngestPipeline(
-            sites: SiteRegistry(sites: sites),
-            rateLimiter: SiteRateLimiter(),
-            salts: try SaltRing(store: InMemorySaltStore(), clock: clock),
-            sessions: SessionCache(),
-            journal: journal,
-            clock: clock
-        )
+        pipeline = try IngestPipeline.forBenchmarks(journal: journal, clock: clock)
     }
 
     /// Ingests a first pageview for visitors `0..<count`, who are then the returning visitors.

@@ -51,17 +51,7 @@ public final class StoreBench: Sendable {
             database: try SQLiteDatabase.open(
                 path: folder.appendingPathComponent("perch.sqlite").path, columnCacheBytes: 0),
             clock: clock)
-        let sites = (1...TrafficMix.siteCount).map {
-            Site(id: Int64($0), domain: "bench-\($0).test", rateLimit: .unlimited)
-        }
-        pipeline = IngestPipeline(
-            sites: SiteRegistry(sites: sites),
-            rateLimiter: SiteRateLimiter(),
-            salts: try SaltRing(store: InMemorySaltStore(), clock: clock),
-            sessions: SessionCache(),
-            journal: journal,
-            clock: clock
-        )
+        pipeline = try IngestPipeline.forBenchmarks(journal: journal, clock: clock)
     }
 
     deinit {
