@@ -23,25 +23,13 @@ import Testing
     func commitAfterTheSave(_ store: SQLiteStore) throws {
         try store.write(
             Rows.batch(
-                [
-                    Rows.event(at: day + 2 * 86_400 + 9 * hour, path: "/docs", user: 4, session: 4),
-                    Rows.event(at: day + 13 * hour + 200, path: "/about", user: 102, session: 102),
-                    Rows.event(at: day + 5 * hour, name: "Signup", path: "/files", user: 6, session: 6),
-                    Rows.event(site: 2, at: day + 3 * hour, path: "/two", user: 7, session: 7),
+                snapshotTests.laterVisits.events + [
+                    Rows.event(site: 2, at: day + 3 * hour, path: "/two", user: 7, session: 7)
                 ],
-                [
-                    Rows.session(
-                        4, user: 4, start: day + 2 * 86_400 + 9 * hour, last: day + 2 * 86_400 + 9 * hour,
-                        pageviews: 1, events: 1, entry: "/docs", exit: "/docs", source: "Bing", country: "US"),
-                    Rows.session(
-                        102, user: 102, start: day + 13 * hour, last: day + 13 * hour + 200, pageviews: 2, events: 2,
-                        entry: "/", exit: "/about", country: "FR"),
-                    Rows.session(
-                        6, user: 6, start: day + 5 * hour, last: day + 5 * hour, pageviews: 0, events: 1,
-                        entry: "/files", exit: "/files", country: "JP"),
+                snapshotTests.laterVisits.sessions + [
                     Rows.session(
                         7, site: 2, user: 7, start: day + 3 * hour, last: day + 3 * hour, pageviews: 1, events: 1,
-                        entry: "/two", exit: "/two"),
+                        entry: "/two", exit: "/two")
                 ]))
         // Sessions alone: the visit of 101 (saved) gets a later end and another exit page.
         try store.write(

@@ -13,6 +13,29 @@ import Testing
     let day = ColumnarRows.day
     let hour: Int64 = 3_600
 
+    /// A new visit (4), one continued (102) and a late goal event older than the others (6): what
+    /// a store takes in after its columns were saved, in the restore and the catch-up tests.
+    var laterVisits: (events: [EventRecord], sessions: [SessionRecord]) {
+        (
+            [
+                Rows.event(at: day + 2 * 86_400 + 9 * hour, path: "/docs", user: 4, session: 4),
+                Rows.event(at: day + 13 * hour + 200, path: "/about", user: 102, session: 102),
+                Rows.event(at: day + 5 * hour, name: "Signup", path: "/files", user: 6, session: 6),
+            ],
+            [
+                Rows.session(
+                    4, user: 4, start: day + 2 * 86_400 + 9 * hour, last: day + 2 * 86_400 + 9 * hour,
+                    pageviews: 1, events: 1, entry: "/docs", exit: "/docs", source: "Bing", country: "US"),
+                Rows.session(
+                    102, user: 102, start: day + 13 * hour, last: day + 13 * hour + 200, pageviews: 2, events: 2,
+                    entry: "/", exit: "/about", country: "FR"),
+                Rows.session(
+                    6, user: 6, start: day + 5 * hour, last: day + 5 * hour, pageviews: 0, events: 1,
+                    entry: "/files", exit: "/files", country: "JP"),
+            ]
+        )
+    }
+
     func databasePath(_ folder: TemporaryFolder) -> String { folder.path + "/perch.sqlite3" }
     func snapshots(_ folder: TemporaryFolder) -> String { folder.path + "/columns" }
 
@@ -75,23 +98,7 @@ import Testing
 
         // Own writes after the restart: a new session, a continued one, a late event, sessions alone.
         try store.write(
-            Rows.batch(
-                [
-                    Rows.event(at: day + 2 * 86_400 + 9 * hour, path: "/docs", user: 4, session: 4),
-                    Rows.event(at: day + 13 * hour + 200, path: "/about", user: 102, session: 102),
-                    Rows.event(at: day + 5 * hour, name: "Signup", path: "/files", user: 6, session: 6),
-                ],
-                [
-                    Rows.session(
-                        4, user: 4, start: day + 2 * 86_400 + 9 * hour, last: day + 2 * 86_400 + 9 * hour,
-                        pageviews: 1, events: 1, entry: "/docs", exit: "/docs", source: "Bing", country: "US"),
-                    Rows.session(
-                        102, user: 102, start: day + 13 * hour, last: day + 13 * hour + 200, pageviews: 2, events: 2,
-                        entry: "/", exit: "/about", country: "FR"),
-                    Rows.session(
-                        6, user: 6, start: day + 5 * hour, last: day + 5 * hour, pageviews: 0, events: 1,
-                        entry: "/files", exit: "/files", country: "JP"),
-                ]))
+            Rows.batch(laterVisits.events, laterVisits.sessions))
         try await ColumnarQueries.expectSameAnswers(store, step: "own writes after the restore")
         try store.write(
             Rows.batch(
