@@ -38,6 +38,7 @@ extension Logger {
             "sequence": "\(report.sequence)", "duration": "\(report.duration)",
         ]
         if report.caughtUp > 0 { metadata["caught.up"] = "\(report.caughtUp)" }
+        if let failure = report.restampFailure { metadata["restamp.failed"] = "\(failure)" }
         if let rejection = report.rejection {
             warning("\(message).ignored", metadata: metadata.merging(["reason": "\(rejection)"]) { $1 })
         } else {

@@ -32,9 +32,12 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
                 let numbers = batch.events.isEmpty && !batch.sessions.isEmpty ? 1 : batch.events.count
                 if numbers > 0 {
                     let last = try Int64.fetchOne(db, sql: "SELECT last FROM event_sequence WHERE id = 1") ?? 0
+                    let range = last + 1...last + Int64(numbers)
+                    let earliest = Self.earliestInstants(of: batch)
                     let cache = database.columns
                     if cache.isEnabled {
-                        let commit = Self.commit(batch, numbers: last + 1...last + Int64(numbers))
+                        let commit = OwnCommitLog.Commit(
+                            first: range.lowerBound, last: range.upperBound, earliest: earliest)
                         cache.record(commit)
                         // Numbers of a commit that does not happen will be taken again, perhaps by
                         // another process: they must not stay known as this one's.
@@ -47,9 +50,8 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
                         try insert.execute()
                     }
                     try db.execute(
-                        sql: "UPDATE event_sequence SET last = ? WHERE id = 1", arguments: [last + Int64(numbers)])
-                    try StoredCommitLog.record(
-                        db, numbers: last + 1...last + Int64(numbers), earliest: Self.earliestInstant(of: batch))
+                        sql: "UPDATE event_sequence SET last = ? WHERE id = 1", arguments: [range.upperBound])
+                    try StoredCommitLog.record(db, numbers: range, earliest: earliest.values.min() ?? .max)
                 }
                 if !batch.idempotencyKeys.isEmpty {
                     let insert = try db.cachedStatement(
@@ -78,22 +80,14 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
         }
     }
 
-    /// What `batch` changes, for the column cache: the numbers it takes, and per site the
-    /// earliest event or session instant it writes.
-    private static func commit(_ batch: StoreBatch, numbers: ClosedRange<Int64>) -> OwnCommitLog.Commit {
+    /// Per site, the earliest event timestamp or session `timestamp` `batch` writes: what the
+    /// column cache (`OwnCommitLog`) and, over all sites, the stored commit log keep of a commit.
+    private static func earliestInstants(of batch: StoreBatch) -> [Int64: Int64] {
         var earliest: [Int64: Int64] = [:]
         for event in batch.events { earliest[event.siteID] = min(earliest[event.siteID] ?? .max, event.timestamp) }
         for session in batch.sessions {
             earliest[session.siteID] = min(earliest[session.siteID] ?? .max, session.timestamp)
         }
-        return OwnCommitLog.Commit(first: numbers.lowerBound, last: numbers.upperBound, earliest: earliest)
-    }
-
-    /// The earliest event timestamp or session `timestamp` `batch` writes, over all its sites.
-    private static func earliestInstant(of batch: StoreBatch) -> Int64 {
-        var earliest = Int64.max
-        for event in batch.events { earliest = min(earliest, event.timestamp) }
-        for session in batch.sessions { earliest = min(earliest, session.timestamp) }
         return earliest
     }
 

@@ -13,8 +13,8 @@ enum ColumnSnapshot {
     /// Moves on every change to what the payload holds or how.
     static let formatVersion: Int64 = 1
     static let magic = UInt64(littleEndian: 0x534C_4F43_4843_5250)  // "PRCHCOLS"
-    private static let headerBytes = 16
-    private static let trailerBytes = 16
+    static let headerBytes = 16
+    static let trailerBytes = 16
 
     /// Why a snapshot file is not used.
     enum Rejection: Error, Equatable, CustomStringConvertible {
@@ -55,7 +55,8 @@ enum ColumnSnapshot {
 
     /// Writes `columns` to `path` through a temporary file, flushed to the disk (fsync) then
     /// renamed over it, so a reader never sees a partial file under the name, even after a crash
-    /// of the machine. Returns the file's size.
+    /// of the machine; the folder is synced after the rename, so the new name survives one too.
+    /// Returns the file's size.
     @discardableResult
     static func write(_ columns: SiteColumns, epoch: Int64, schema: String, to path: String) throws -> Int {
         // Named after the process: two servers on one data dir do not write into one file.
@@ -85,6 +86,7 @@ enum ColumnSnapshot {
             guard rename(temporary, path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
+            try syncDirectory(of: path)
             return headerBytes + writer.bytesWritten + trailerBytes
         } catch {
             try? handle.close()
@@ -137,6 +139,17 @@ enum ColumnSnapshot {
         let columns = try SiteColumns(reading: &reader, siteID: siteID, from: from, sequence: sequence)
         guard reader.isAtEnd else { throw .malformed("bytes after the columns") }
         return (columns, Stamp(epoch: epoch, sequence: sequence, schema: schema))
+    }
+
+    /// Makes the entries of the folder holding `path` durable (a rename is a change to the folder).
+    private static func syncDirectory(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: folder]) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder])
+        }
     }
 
     /// The file of a site's snapshot in `directory`.

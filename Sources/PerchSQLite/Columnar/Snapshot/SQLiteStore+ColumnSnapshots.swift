@@ -14,7 +14,8 @@ import PerchCore
 /// (another process opened the database, the commits since are not all in the log, a snapshot
 /// ahead of the database, a damaged, truncated or older file) leaves it unused and removed, and
 /// the site loads from SQLite as before. A restored site's columns then follow this process's
-/// commits like loaded ones (`ColumnarCache.change`).
+/// commits like loaded ones (`ColumnarCache.change`), and its file is re-stamped with this open's
+/// epoch (`ColumnSnapshot.restamp`), so a crash before the next save still finds it usable.
 extension SQLiteStore {
     /// What became of one snapshot file (for the server's log).
     package struct ColumnSnapshotReport: Sendable {
@@ -27,6 +28,9 @@ extension SQLiteStore {
         package var caughtUp: Int64 = 0
         /// Nil when the snapshot was written or used.
         package var rejection: String?
+        /// Of a used snapshot: why it could not be re-stamped with this open's epoch
+        /// (`ColumnSnapshot.restamp`), so that it was removed; nil when it was.
+        package var restampFailure: String?
         package var duration: Duration
     }
 
@@ -106,7 +110,21 @@ extension SQLiteStore {
                 report.sequence = snapshotSequence
                 report.caughtUp = columns.sequence - snapshotSequence
                 report.bytes = columns.byteSize
-                if !cache.store(columns) { report.rejection = "larger than the cache" }
+                if !cache.store(columns) {
+                    report.rejection = "larger than the cache"
+                } else {
+                    // For the next start, should this process not save the site again before it ends.
+                    let stamp = ColumnSnapshot.Stamp(
+                        epoch: database.opening.previousEpoch, sequence: snapshotSequence,
+                        schema: database.opening.schema)
+                    do throws(ColumnSnapshot.Rejection) {
+                        try ColumnSnapshot.restamp(path, from: stamp, to: database.opening.epoch)
+                    } catch {
+                        // Its epoch is no longer the stored one: no start could use it.
+                        report.restampFailure = error.description
+                        try? FileManager.default.removeItem(atPath: path)
+                    }
+                }
             } catch {
                 report.rejection = error.description
                 try? FileManager.default.removeItem(atPath: path)

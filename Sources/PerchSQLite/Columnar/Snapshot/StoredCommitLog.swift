@@ -32,20 +32,27 @@ enum StoredCommitLog {
     /// The change to every site by the commits numbered `after + 1 ... through` (read in the
     /// transaction that reads `through`): `.since` the earliest instant they wrote, `.none` when
     /// there are none, `.unknown` when the rows do not cover every one of those numbers.
+    ///
+    /// Reads from the newest row back (ids and numbers grow together: each commit takes the next
+    /// numbers in the transaction that stores its row) and stops at the first row at or before
+    /// `after`, so a snapshot saved a few commits ago reads a few rows, not the whole log.
     static func change(_ db: Database, after: Int64, through: Int64) throws -> OwnCommitLog.Change {
         guard through > after else { return .none }
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT first_seq, last_seq, earliest FROM stored_commits WHERE last_seq > ? ORDER BY id",
-            arguments: [after])
-        var covered = after
+            db, sql: "SELECT first_seq, last_seq, earliest FROM stored_commits ORDER BY id DESC")
+        // Every number from `uncovered + 1` through `through` is in a row read so far.
+        var uncovered = through
         var earliest: Int64?
         while let row = try rows.next() {
             let (first, last, instant): (Int64, Int64, Int64) = (row[0], row[1], row[2])
-            guard first <= covered + 1 else { return .unknown }
-            covered = max(covered, last)
+            if last <= after { break }
+            if first > through { continue }
+            guard last >= uncovered else { return .unknown }
+            uncovered = min(uncovered, first - 1)
             earliest = min(earliest ?? instant, instant)
+            if uncovered <= after { break }
         }
-        guard covered >= through else { return .unknown }
+        guard uncovered <= after else { return .unknown }
         return earliest.map(OwnCommitLog.Change.since) ?? .none
     }
 }
