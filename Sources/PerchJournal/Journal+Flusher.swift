@@ -39,10 +39,14 @@ extension Journal {
             } else {
                 wakeup.wait()
             }
+            if durability == .fsync {
+                gatherBatch()
+            }
             // Swapping keeps both arrays' capacity, so steady state allocates no staging storage.
             let closing = state.withLock { state in
                 swap(&batch, &state.staged)
                 state.wakeupSent = false
+                state.wakeupAt = 1
                 if case .closing = state.phase { return true }
                 return false
             }
@@ -102,6 +106,26 @@ extension Journal {
         flusherExited.signal()
     }
 
+    /// Waits, if `groupCommit` says so, until more records are staged or its delay is over. The
+    /// appenders then wake the flusher only when the target is reached (`JournalState.wakeupAt`);
+    /// `close()` wakes it at once. A wake-up left over from a target reached just as the delay
+    /// ran out makes at most one early pass over an empty or small batch.
+    private func gatherBatch() {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let delay: UInt64? = state.withLock { state in
+            guard case .open = state.phase,
+                let delay = groupCommit.delay(
+                    staged: state.staged.count, sinceLastSync: now &- state.lastSyncEnd,
+                    previousBatch: state.lastSyncRecords)
+            else { return nil }
+            state.wakeupSent = false
+            state.wakeupAt = groupCommit.targetRecords
+            return delay
+        }
+        guard let delay else { return }
+        _ = wakeup.wait(timeout: DispatchTime(uptimeNanoseconds: now + delay))
+    }
+
     /// The file to write a batch starting at `sequence` to: the current one, or a new segment
     /// when there is none (at start, after a failed write) or the current one has reached
     /// `segmentBytes`. Leaves `file` naming whatever is open, for `abandon` if this throws.
@@ -151,8 +175,13 @@ extension Journal {
 
     /// Publishes a written batch to the writer and fires the callbacks that are now durable.
     private func finish(_ batch: [JournalState.Staged], durableThrough: UInt64?) {
+        let now = durableThrough == nil ? 0 : DispatchTime.now().uptimeNanoseconds
         let (due, ready, recovered, observer) = state.withLock { state in
-            if let durableThrough { state.durableSequence = max(state.durableSequence, durableThrough) }
+            if let durableThrough {
+                state.durableSequence = max(state.durableSequence, durableThrough)
+                state.lastSyncEnd = now
+                state.lastSyncRecords = batch.count
+            }
             var recovered: Int?
             if let last = batch.last {
                 // No reserveCapacity here: an exact reservation defeats geometric growth, and the

@@ -8,7 +8,8 @@ import Synchronization
 ///
 /// Records live in segment files `NNNNNNNNNNNNNNNNNNNN.journal` (named after their first sequence)
 /// in one directory. One dedicated thread writes staged records with one `write` and one
-/// `fdatasync` per batch (group commit) and then fires the durability callbacks.
+/// `fdatasync` per batch (group commit) and then fires the durability callbacks; under load a
+/// batch may wait briefly for more records first (`JournalGroupCommit`).
 ///
 /// Life cycle: `init` → `open(appliedSequence:)` (recovery) → `append`… → `close()`.
 package final class Journal: Sendable {
@@ -19,11 +20,14 @@ package final class Journal: Sendable {
     /// past it appends throw `.full`, and the server answers 503, instead of growing.
     package let maxPendingBytes: Int
     package let segmentBytes: Int
+    /// How long a batch may wait for more records before its sync (fsync mode).
+    package let groupCommit: JournalGroupCommit
     /// How long appends are refused after a failed write before one probes the disk again.
     let retryAfterFailureNanoseconds: UInt64
     let logger: Logger
     let state = Mutex(JournalState())
-    /// Wakes the flusher: appenders signal it once per staged batch, `close()` once more.
+    /// Wakes the flusher: appenders signal it once per staged batch (at its first record, or at
+    /// `JournalGroupCommit.targetRecords` while the flusher waits for more), `close()` once more.
     let wakeup = DispatchSemaphore(value: 0)
     /// Signalled when the flusher thread has finished.
     let flusherExited = DispatchSemaphore(value: 0)
@@ -37,6 +41,7 @@ package final class Journal: Sendable {
         maxPendingEntries: Int = 1_000_000,
         maxPendingBytes: Int = 256 << 20,
         segmentBytes: Int = 64 << 20,
+        groupCommit: JournalGroupCommit = .standard,
         retryAfterFailure: Duration = .seconds(1),
         logger: Logger = Logger(label: "perch.journal")
     ) throws(JournalError) {
@@ -47,6 +52,7 @@ package final class Journal: Sendable {
         self.maxPendingEntries = maxPendingEntries
         self.maxPendingBytes = maxPendingBytes
         self.segmentBytes = segmentBytes
+        self.groupCommit = groupCommit
         let (seconds, attoseconds) = retryAfterFailure.components
         retryAfterFailureNanoseconds = UInt64(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
         self.logger = logger
@@ -113,8 +119,8 @@ package final class Journal: Sendable {
             state.unappliedBytes += cost
             state.staged.append(
                 JournalState.Staged(sequence: sequence, payload: payload, entry: entry, cost: cost))
-            let signal = !state.wakeupSent
-            state.wakeupSent = true
+            let signal = !state.wakeupSent && state.staged.count >= state.wakeupAt
+            if signal { state.wakeupSent = true }
             return (sequence, signal)
         }
         if signal { wakeup.signal() }

@@ -36,6 +36,13 @@ struct JournalState {
     var staged: [Staged] = []
     /// True while a wake-up is on its way to the flusher, so appenders signal at most once per batch.
     var wakeupSent = false
+    /// How many staged records make an appender wake the flusher: 1, or while the flusher waits
+    /// for a batch to fill (`JournalGroupCommit`), its target.
+    var wakeupAt = 1
+    /// When the last sync ended (uptime nanoseconds, 0 before the first) and how many records it
+    /// made durable: how `JournalGroupCommit` tells a busy journal from a quiet one.
+    var lastSyncEnd: UInt64 = 0
+    var lastSyncRecords = 0
     /// Every record up to here is written and synced.
     var durableSequence: UInt64 = 0
     var waiters: [Waiter] = []

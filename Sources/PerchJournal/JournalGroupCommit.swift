@@ -1,0 +1,49 @@
+/// How long the flusher lets a batch gather more records before it syncs (fsync mode only).
+///
+/// Under load the flusher syncs back to back, and each sync takes whatever arrived during the
+/// one before: a few records for one `fdatasync`, one flusher wake-up and one reply hand-off to
+/// each event loop. When the last sync ended moments ago and the batch before it was shared,
+/// the flusher instead waits a bounded time, or until `targetRecords` are staged, so one sync
+/// carries more records. When the journal is quiet (the last sync long ago, or it carried a
+/// single record) it syncs at once, so a lone request pays no delay.
+///
+/// The wait only moves a sync later: no appender learns its entry is durable before the sync
+/// that covers its record, so fsync mode's promise is unchanged.
+package struct JournalGroupCommit: Sendable, Hashable {
+    /// The longest a batch waits for more records; zero never waits.
+    package var maxDelayNanoseconds: UInt64
+    /// Waiting ends as soon as this many records are staged.
+    package var targetRecords: Int
+    /// The flusher waits only when the previous sync ended less than this long ago.
+    package var busyWithinNanoseconds: UInt64
+
+    package init(maxDelay: Duration, targetRecords: Int, busyWithin: Duration) {
+        precondition(targetRecords > 0, "the group commit target must be positive")
+        maxDelayNanoseconds = Self.nanoseconds(maxDelay)
+        self.targetRecords = targetRecords
+        busyWithinNanoseconds = Self.nanoseconds(busyWithin)
+    }
+
+    /// Syncs every batch as soon as the flusher has it.
+    package static let immediate = JournalGroupCommit(maxDelay: .zero, targetRecords: 1, busyWithin: .zero)
+
+    /// What the server uses. Under the load harness it made a sync carry about 28 records instead
+    /// of 15, with a fifth fewer context switches per request; a 200 µs wait gained fewer records
+    /// per sync and no fewer switches, its own sleep and wake-up costing what the syncs saved.
+    package static let standard = JournalGroupCommit(
+        maxDelay: .microseconds(500), targetRecords: 64, busyWithin: .milliseconds(2))
+
+    /// How long to wait before taking a batch of `staged` records, `sinceLastSync` nanoseconds
+    /// after the previous sync ended, which carried `previousBatch` records; nil to sync at once.
+    func delay(staged: Int, sinceLastSync: UInt64, previousBatch: Int) -> UInt64? {
+        guard maxDelayNanoseconds > 0, staged > 0, staged < targetRecords, previousBatch > 1,
+            sinceLastSync < busyWithinNanoseconds
+        else { return nil }
+        return maxDelayNanoseconds
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> UInt64 {
+        let (seconds, attoseconds) = duration.components
+        return UInt64(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+    }
+}
