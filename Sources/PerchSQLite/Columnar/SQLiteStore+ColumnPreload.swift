@@ -17,9 +17,9 @@ extension SQLiteStore {
     package static let maxPreloadedSites = 3
 
     /// The sites are ranked by their sessions active in this last stretch before the newest
-    /// session: read site by site through `sessions_site_timestamp`, a day's sessions instead of every event of
-    /// the 62 days (a scan of 10 M index entries, 0.8 s of CPU on the 10-million-event seed, at
-    /// start, beside the first queries).
+    /// session: read site by site through `sessions_site_timestamp`, a day's sessions instead of
+    /// every event of the 62 days (a scan of 10 M index entries, 0.8 s of CPU on the
+    /// 10-million-event seed, at start, beside the first queries).
     static let rankingSeconds: Int64 = 86_400
 
     /// The sites with the most events since `since`, busiest first (at most `maxSites`, chosen
