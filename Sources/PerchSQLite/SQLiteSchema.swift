@@ -22,6 +22,9 @@ enum SQLiteSchema {
         migrator.registerMigration("v9-database-epoch") { db in try db.execute(sql: v9DatabaseEpoch) }
         migrator.registerMigration("v10-sessions-user-untimed") { db in try db.execute(sql: v10SessionsUserUntimed) }
         migrator.registerMigration("v11-stored-commits") { db in try db.execute(sql: v11StoredCommits) }
+        migrator.registerMigration("v12-sessions-timestamp-dropped") { db in
+            try db.execute(sql: v12SessionsTimestampDropped)
+        }
         return migrator
     }
 

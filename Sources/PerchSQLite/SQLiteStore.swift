@@ -102,12 +102,20 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
 
     package func sessions(activeSince since: Int64) throws(SQLiteStoreError) -> [SessionRecord] {
         var sessions: [SessionRecord] = []
-        try forEachRow(
-            sql: SQLiteRows.selectSessions + " WHERE timestamp >= ? ORDER BY timestamp, session_id", argument: since
-        ) { row throws(SQLiteStoreError) in
+        try forEachRow(sql: Self.activeSessions, argument: since) { row throws(SQLiteStoreError) in
             sessions.append(try SQLiteRows.session(row))
             return true
         }
         return sessions
     }
+
+    /// The sessions whose last event is at or after the bound time, oldest last event first: read
+    /// site by site through `sessions_site_timestamp` (`SessionSites`), then sorted.
+    static let activeSessions =
+        SessionSites.commonTableExpression + """
+             SELECT \(SQLiteRows.sessionColumns.map { "sessions.\($0)" }.joined(separator: ", "))
+            FROM session_sites CROSS JOIN sessions INDEXED BY sessions_site_timestamp
+            WHERE sessions.site_id = session_sites.id AND sessions.timestamp >= ?
+            ORDER BY sessions.timestamp, sessions.session_id
+            """
 }

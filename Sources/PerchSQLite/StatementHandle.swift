@@ -7,6 +7,14 @@ import GRDBSQLite
 /// row (generic, unspecialised key-path maps); binding directly makes a 10k-event batch a matter
 /// of milliseconds. The statement stays owned by GRDB (prepared and cached by it); this type only
 /// uses it between GRDB calls on the same connection, and always leaves it reset.
+///
+/// Text is bound without a copy per value: `bind(_: String)` appends the bytes to one buffer kept
+/// for the statement's life, and `execute()` binds them as SQLITE_STATIC pointers into it while
+/// it steps. Bound transient, SQLite copied each string into an allocation of its own and freed it
+/// on the next bind: Debian's SQLite is built without lookaside, so that was two mallocs and four
+/// mutex operations (memory statistics) per text column, some 50 of each for an event and its new
+/// session. The pointers are left bound (dangling) after `execute()`; every execution binds every
+/// parameter again (this type's `init` clears them, GRDB binds all its arguments before it steps).
 struct StatementHandle {
     /// SQLite's SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
     static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
@@ -16,6 +24,12 @@ struct StatementHandle {
     private let handle: SQLiteStatement
     private let connection: SQLiteConnection?
     private var index: Int32 = 0
+    /// The text bound for the next execution, back to back. Its first byte is a spare one, so the
+    /// buffer has an address even when every bound string is empty (SQLite reads a NULL pointer
+    /// as SQL NULL).
+    private var texts: [UInt8] = [0]
+    /// Where each pending text parameter's bytes are in `texts`.
+    private var textParameters: [(position: Int32, offset: Int, count: Int)] = []
 
     init(_ statement: Statement, in db: Database) {
         self.statement = statement
@@ -41,35 +55,53 @@ struct StatementHandle {
         bind(value)
     }
 
+    /// Text, bound when the statement is executed: `execute()` only, not `step()`.
     mutating func bind(_ value: String) {
         index += 1
+        let offset = texts.count
         var value = value
-        let position = index
-        value.withUTF8 { bytes in
-            // An empty buffer may have no address, and a NULL pointer would bind SQL NULL; SQLite
-            // copies the text (transient), so the literal's temporary pointer is enough.
-            guard let base = bytes.baseAddress else {
-                _ = sqlite3_bind_text(handle, position, "", 0, Self.transient)
-                return
-            }
-            _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
-                sqlite3_bind_text(handle, position, pointer, Int32(bytes.count), Self.transient)
-            }
-        }
+        value.withUTF8 { texts.append(contentsOf: $0) }
+        textParameters.append((index, offset, texts.count - offset))
     }
 
     /// Runs a statement that returns no rows, then resets it for the next bindings.
     mutating func execute() throws {
         index = 0
-        let code = sqlite3_step(handle)
+        let code = textParameters.isEmpty ? sqlite3_step(handle) : stepWithTexts()
         guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
         sqlite3_reset(handle)
     }
+
+    /// Binds the pending text parameters to their bytes in `texts` (no copy: SQLite reads them
+    /// during the step, while the buffer is pinned) and steps once; the buffer is then emptied,
+    /// keeping its capacity for the next row.
+    private mutating func stepWithTexts() -> Int32 {
+        let handle = handle
+        let parameters = textParameters
+        let code = texts.withUnsafeBufferPointer { buffer in
+            // Never empty: `texts` keeps its spare first byte.
+            let base = UnsafeRawPointer(buffer.baseAddress!)
+            for parameter in parameters {
+                _ = sqlite3_bind_text(
+                    handle, parameter.position,
+                    (base + parameter.offset).assumingMemoryBound(to: CChar.self),
+                    Int32(parameter.count), Self.staticText)
+            }
+            return sqlite3_step(handle)
+        }
+        texts.removeSubrange(1...)
+        textParameters.removeAll(keepingCapacity: true)
+        return code
+    }
+
+    /// SQLite's SQLITE_STATIC: SQLite uses the bytes where they are, without copying them.
+    private static let staticText: sqlite3_destructor_type? = nil
 
     // MARK: - Reading
 
     /// Moves to the next row; false when there are no more (the statement is then reset).
     mutating func step() throws -> Bool {
+        precondition(textParameters.isEmpty, "text parameters are bound by execute()")
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
         guard code == SQLITE_DONE else { throw failure(code) }

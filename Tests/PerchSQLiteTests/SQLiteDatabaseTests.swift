@@ -101,6 +101,51 @@ import Testing
         #expect(writes == ["IdxInsert"])
     }
 
+    /// v12 drops `sessions_timestamp`: the sessions stored before are found active as before,
+    /// oldest last event first across sites, through `sessions_site_timestamp` site by site.
+    @Test func migratingToV12DropsSessionsTimestampAndStillFindsActiveSessions() throws {
+        let queue = try DatabaseQueue()
+        try SQLiteSchema.migrator.migrate(queue, upTo: "v11-stored-commits")
+        // Last events (start + 10 s an event) interleaved across sites; sessions 2 and 4 end at once.
+        let stored = [
+            Fixtures.session(id: 1, siteID: 3, start: 1_000),
+            Fixtures.session(id: 2, siteID: 1, start: 3_000, events: 2),
+            Fixtures.session(id: 3, siteID: 2, start: 2_000),
+            Fixtures.session(id: 4, siteID: 3, start: 3_010),
+            Fixtures.session(id: 5, siteID: 7, start: 500),
+        ]
+        try queue.write { db in
+            var upsert = StatementHandle(try db.makeStatement(sql: SQLiteRows.upsertSession), in: db)
+            for session in stored {
+                SQLiteRows.bind(session, to: &upsert)
+                try upsert.execute()
+            }
+        }
+        try SQLiteSchema.migrator.migrate(queue)
+        let indexes = try queue.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_schema
+                    WHERE type = 'index' AND tbl_name = 'sessions' AND name NOT LIKE 'sqlite_%' ORDER BY name
+                    """)
+        }
+        #expect(indexes == ["sessions_session", "sessions_site_timestamp", "sessions_user"])
+        let store = SQLiteStore(database: try SQLiteDatabase(migrating: queue, columnCacheBytes: 0))
+        #expect(try store.sessions(activeSince: 1_010).map(\.sessionID) == [1, 3, 2, 4])
+        #expect(try store.sessions(activeSince: 2_011).map(\.sessionID) == [2, 4])
+        let byLastEvent = stored.sorted { ($0.timestamp, $0.sessionID) < ($1.timestamp, $1.sessionID) }
+        #expect(try store.sessions(activeSince: 0) == byLastEvent)
+        #expect(try store.sessions(activeSince: 3_021).isEmpty)
+        // Each site's range of the index, not a scan of the table or of a whole index.
+        let plan = try queue.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteStore.activeSessions, arguments: [0])
+                .map { $0["detail"] as String? ?? "" }
+        }
+        #expect(plan.contains("SEARCH sessions USING INDEX sessions_site_timestamp (site_id=? AND timestamp>?)"))
+        #expect(!plan.contains { $0.hasPrefix("SCAN sessions") })
+    }
+
     /// The event insert of schema v3, before the `seq` column.
     private static var v3InsertEvent: String {
         let columns = SQLiteRows.eventColumns

@@ -41,6 +41,29 @@ import Testing
         #expect(try sessions() == [session])
     }
 
+    /// Text is bound from one buffer per statement, refilled for each row (`StatementHandle`):
+    /// each row keeps its own strings, whether the row before had longer, shorter or empty ones.
+    @Test func eachRowOfABatchKeepsItsOwnText() throws {
+        let texts = ["/" + String(repeating: "long-segment/", count: 400), "/ü", "", "/🦜 x", ""]
+        let events = texts.enumerated().map { offset, text in
+            var event = Fixtures.event(
+                timestamp: 1_795_773_600 + Int64(offset), name: offset.isMultiple(of: 2) ? "" : "pageview")
+            event.pathname = text
+            event.visit.referrer = String(text.reversed())
+            event.props = text.isEmpty ? [] : [Prop(key: "k", value: text)]
+            return event
+        }
+        let sessions = texts.enumerated().map { offset, text in
+            var session = Fixtures.session(id: UInt64(offset + 1), start: 1_795_773_600 + Int64(offset))
+            session.entryPage = text
+            session.visit.browser = String(text.prefix(3))
+            return session
+        }
+        try store.write(StoreBatch(events: events, sessions: sessions, lastSequence: 1))
+        #expect(try self.events() == events)
+        #expect(try self.sessions() == sessions)
+    }
+
     @Test func propsAreStoredAsAJSONObjectWithSortedKeys() throws {
         var event = Fixtures.event()
         event.props = [Prop(key: "b", value: "2"), Prop(key: "a", value: "é")]
