@@ -56,14 +56,16 @@ package struct EventRequestDecoder: Sendable {
         var errors: [String: [String]] = [:]
         func fail(_ field: String, _ message: String) { errors[field, default: []].append(message) }
 
-        let name = Self.eventName(object.either("n", "name"), fail: fail)
-        let hashMode = Self.hashMode(object.either("h", "hashMode"), fail: fail)
-        let page = Self.page(object.either("u", "url"), hashMode: hashMode, fail: fail)
-        let domains = Self.domains(object.either("d", "domain"), pageHost: page?.url.host, fail: fail)
+        let members = EventMembers(object)
+        let name = Self.eventName(EventMembers.either(members.n, members.name), fail: fail)
+        let hashMode = Self.hashMode(EventMembers.either(members.h, members.hashMode), fail: fail)
+        let page = Self.page(EventMembers.either(members.u, members.url), hashMode: hashMode, fail: fail)
+        let domains = Self.domains(
+            EventMembers.either(members.d, members.domain), pageHost: page?.url.host, fail: fail)
 
         var engagement = Engagement(sd: nil, e: nil)
         if name == "engagement" {
-            engagement = Engagement(sd: object["sd"], e: object["e"])
+            engagement = Engagement(sd: members.sd, e: members.e)
             if engagement.isUnusable { fail("event_name", Engagement.errorMessage) }
         } else {
             engagement = Engagement(sd: .integer(0), e: .integer(0))
@@ -71,7 +73,8 @@ package struct EventRequestDecoder: Sendable {
 
         let pathname = page?.pathname ?? "/"
         let props = PropsDecoder.decode(
-            object.either("m", "meta", "p", "props"), eventName: name ?? "", pathname: pathname, parser: parser)
+            EventMembers.either(members.m, members.meta, members.p, members.props),
+            eventName: name ?? "", pathname: pathname, parser: parser)
         if props == nil { fail("props", PropsDecoder.errorMessage) }
 
         guard errors.isEmpty, let name, let page, let domains, let props else {
@@ -83,7 +86,10 @@ package struct EventRequestDecoder: Sendable {
         }
 
         var referrer: String?
-        if case .string(let text)? = object.either("r", "referrer") { referrer = String(text.prefix(2000)) }
+        if case .string(let text)? = EventMembers.either(members.r, members.referrer) {
+            // At most 2000 bytes is at most 2000 characters: no need to walk the characters.
+            referrer = text.utf8.count <= 2000 ? text : String(text.prefix(2000))
+        }
         let acquisition = Acquisition(
             pageHost: page.url.host,
             referrer: referrer,
@@ -99,10 +105,10 @@ package struct EventRequestDecoder: Sendable {
                 referrerHost: acquisition.referrerHost,
                 acquisition: acquisition.attributes,
                 props: props,
-                revenue: RevenueDecoder.decode(object.either("revenue", "$"), parser: parser),
+                revenue: RevenueDecoder.decode(EventMembers.either(members.revenue, members.dollar), parser: parser),
                 scrollDepth: engagement.scrollDepth,
                 engagementTime: engagement.engagementTime,
-                interactive: !(Self.isFalse(object["i"]) || Self.isFalse(object["interactive"]))
+                interactive: !(Self.isFalse(members.i) || Self.isFalse(members.interactive))
             ))
     }
 

@@ -28,7 +28,12 @@ package struct UserAgentClassifier: Sendable {
     package func classify(_ userAgent: String?) -> Verdict {
         guard let userAgent, !userAgent.isEmpty else { return .client(.unknown) }
         guard userAgent.utf8.count <= Self.maxMemoisedBytes else { return verdict(userAgent) }
-        return cache.value(for: userAgent, orInsert: verdict)
+        // Not `cache.value(for:orInsert: verdict)`: passing `verdict` as a closure allocated a
+        // context for `self` on every call, hits included. Two threads missing together both parse.
+        if let cached = cache[userAgent] { return cached }
+        let made = verdict(userAgent)
+        cache.insert(made, for: userAgent)
+        return made
     }
 
     /// Entries held by the memo (for tests and metrics).

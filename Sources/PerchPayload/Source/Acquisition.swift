@@ -7,8 +7,6 @@ package struct Acquisition: Sendable, Hashable {
     /// The referrer URL's host without a leading `www.`, whether or not it is a valid referral.
     package var referrerHost: String?
 
-    private static let clickIDs = ["gclid", "gbraid", "wbraid", "msclkid", "fbclid", "twclid"]
-
     /// - Parameters:
     ///   - pageHost: the page URL's raw host.
     ///   - referrer: the `r`/`referrer` string, already truncated to 2000 characters.
@@ -17,33 +15,37 @@ package struct Acquisition: Sendable, Hashable {
     package init(pageHost: String?, referrer: String?, query: FormParameters, sources: any ReferrerSourceNaming) {
         var attributes = VisitAttributes()
         let referrerURL = referrer.map { PageURL($0.trimmingWhitespace) }
-        referrerHost = referrerURL?.host.flatMap { $0.isEmpty ? nil : $0.withoutWWW }
+        var bareHost: String?
+        if let host = referrerURL?.host, !host.isEmpty { bareHost = host.withoutWWW }
+        referrerHost = bareHost
 
-        var validReferral: PageURL?
-        if let referrerURL, let host = referrerURL.host, !host.isEmpty,
-            ["http", "https", "android-app"].contains(referrerURL.scheme ?? ""),
-            host != "localhost", host.withoutWWW != (pageHost ?? "").withoutWWW
+        // A valid referral's host as the columns show it: www-stripped, `android-app://` kept.
+        var referral: (url: PageURL, host: String, shown: String)?
+        if let referrerURL, let host = referrerURL.host, let bareHost, Self.isReferralScheme(referrerURL.scheme),
+            host != "localhost", !Self.isSameSite(bareHost, pageHost: pageHost)
         {
-            validReferral = referrerURL
-            attributes.referrer = Self.referrerText(referrerURL, host: host)
+            let shown = referrerURL.scheme == "android-app" ? "android-app://" + bareHost : bareHost
+            referral = (referrerURL, host, shown)
+            attributes.referrer = shown + Self.withoutTrailingSlashes(referrerURL.path ?? "")
         }
 
-        let taggedSource = query["utm_source"] ?? query["source"] ?? query["ref"]
+        let tagged = TaggedQuery(query)
+        let taggedSource = tagged.utmSource ?? tagged.source ?? tagged.ref
         var source: String?
         if let taggedSource {
             source = taggedSource
-        } else if let validReferral, let host = validReferral.host {
-            let hostKey = validReferral.scheme == "android-app" ? "android-app://" + host : host
-            source = sources.knownName(host: hostKey) ?? Self.prefixed(validReferral, host.withoutWWW)
+        } else if let referral {
+            let hostKey = referral.url.scheme == "android-app" ? "android-app://" + referral.host : referral.host
+            source = sources.knownName(host: hostKey) ?? referral.shown
         }
         attributes.referrerSource = source.map(sources.canonical) ?? ""
 
         attributes.utmSource = taggedSource ?? ""
-        attributes.utmCampaign = query["utm_campaign"] ?? ""
-        attributes.utmContent = query["utm_content"] ?? ""
-        attributes.utmTerm = query["utm_term"] ?? ""
-        attributes.clickIDParam = Self.clickIDs.first { query[$0] != nil } ?? ""
-        if let medium = query["utm_medium"] {
+        attributes.utmCampaign = tagged.utmCampaign ?? ""
+        attributes.utmContent = tagged.utmContent ?? ""
+        attributes.utmTerm = tagged.utmTerm ?? ""
+        attributes.clickIDParam = tagged.clickIDParam
+        if let medium = tagged.utmMedium {
             attributes.utmMedium = medium
         } else if attributes.referrerSource == "Google" && attributes.clickIDParam == "gclid" {
             attributes.utmMedium = "(gclid)"
@@ -53,14 +55,40 @@ package struct Acquisition: Sendable, Hashable {
         self.attributes = attributes
     }
 
-    /// `host + path` without a trailing `/`, query and fragment dropped.
-    private static func referrerText(_ url: PageURL, host: String) -> String {
-        var path = (url.path ?? "")[...]
-        while path.hasSuffix("/") { path = path.dropLast() }
-        return prefixed(url, host.withoutWWW) + path
+    /// Only web and Android app referrers are referrals (the scheme is already lowercased).
+    private static func isReferralScheme(_ scheme: String?) -> Bool {
+        switch scheme {
+        case "http"?, "https"?, "android-app"?: return true
+        default: return false
+        }
     }
 
-    private static func prefixed(_ url: PageURL, _ host: String) -> String {
-        url.scheme == "android-app" ? "android-app://" + host : host
+    /// The page's own host (both without one leading `www.`): an internal link, not a referral.
+    private static func isSameSite(_ bareHost: String, pageHost: String?) -> Bool {
+        guard let pageHost else { return bareHost.isEmpty }
+        return pageHost.hasPrefix("www.") ? pageHost.dropFirst(4) == bareHost : pageHost == bareHost
+    }
+
+    /// `path` without its trailing `/` characters (the referrer column drops them). Found on the
+    /// bytes, unless a non-ASCII character precedes the slashes: a prepended mark such as U+0600
+    /// makes `؀/` one character, which is not a `/`, so there the characters are compared.
+    private static func withoutTrailingSlashes(_ path: String) -> Substring {
+        let utf8 = path.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let before = utf8.index(before: end)
+            guard utf8[before] == UInt8(ascii: "/") else {
+                if utf8[before] >= 0x80 { return slowlyWithoutTrailingSlashes(path) }
+                break
+            }
+            end = before
+        }
+        return path[..<end]
+    }
+
+    private static func slowlyWithoutTrailingSlashes(_ path: String) -> Substring {
+        var trimmed = path[...]
+        while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        return trimmed
     }
 }

@@ -105,6 +105,7 @@ package struct ClientIPResolver: Sendable {
     /// Strips surrounding space, a `:port` after an IPv4 address or `]`, and brackets.
     static func clean<S: StringProtocol>(_ raw: S) -> String {
         var value = raw.trimmingASCIIWhitespace()
+        if let cleaned = asciiCleaned(value) { return cleaned }
         if value.hasPrefix("["), let close = value.firstIndex(of: "]") {
             return String(value[value.index(after: value.startIndex)..<close])
         }
@@ -112,6 +113,35 @@ package struct ClientIPResolver: Sendable {
             value[..<colon].allSatisfy({ $0.isNumber || $0 == "." })
         {
             value = String(value[..<colon])
+        }
+        return value
+    }
+
+    /// `clean` (after trimming) read as bytes, for ASCII text without a carriage return, where
+    /// each byte is one Character (only "\r\n" joins two ASCII bytes); nil for any other text.
+    private static func asciiCleaned(_ value: String) -> String? {
+        let bytes = value.utf8
+        var firstColon: String.Index?
+        var lastColon: String.Index?
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
+            if byte == UInt8(ascii: ":") {
+                if firstColon == nil { firstColon = index }
+                lastColon = index
+            }
+            bytes.formIndex(after: &index)
+        }
+        if bytes.first == UInt8(ascii: "["), let close = bytes.firstIndex(of: UInt8(ascii: "]")) {
+            return String(value[bytes.index(after: bytes.startIndex)..<close])
+        }
+        if let colon = lastColon, firstColon == colon,
+            bytes[..<colon].allSatisfy({
+                $0 == UInt8(ascii: ".") || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+            })
+        {
+            return String(value[..<colon])
         }
         return value
     }
