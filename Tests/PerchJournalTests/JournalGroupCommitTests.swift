@@ -70,6 +70,10 @@ import Testing
             policy.delay(staged: 3, sinceLastSync: 10_000, previousBatch: 1) == nil, "the last sync was a lone record")
         #expect(policy.delay(staged: 0, sinceLastSync: 10_000, previousBatch: 5) == nil, "nothing to wait with")
         #expect(JournalGroupCommit.immediate.delay(staged: 1, sinceLastSync: 0, previousBatch: 100) == nil)
+        let saturated = JournalGroupCommit(
+            maxDelay: .microseconds(200), targetRecords: 64, busyWithin: .milliseconds(1), busyBatch: 12)
+        #expect(saturated.delay(staged: 3, sinceLastSync: 10_000, previousBatch: 11) == nil, "a short last batch")
+        #expect(saturated.delay(staged: 3, sinceLastSync: 10_000, previousBatch: 12) == 200_000)
     }
 
     @Test func aLoneAppendIsSyncedWithoutWaiting() async throws {
