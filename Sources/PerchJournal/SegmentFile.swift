@@ -1,3 +1,5 @@
+import PerchCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -124,10 +126,7 @@ enum SegmentFile {
 
     /// Makes a created or removed directory entry durable.
     static func syncDirectory(_ path: String) throws(JournalError) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw failure("open", path) }
-        defer { close(fd) }
-        guard fsync(fd) == 0 else { throw failure("fsync", path) }
+        if let failed = DirectorySync.sync(path) { throw failure(failed.rawValue, path) }
     }
 
     /// Segment files in `directory` as (first sequence, path), in sequence order.

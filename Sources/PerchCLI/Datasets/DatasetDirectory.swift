@@ -107,10 +107,7 @@ struct DatasetDirectory: Sendable {
             throw error
         }
         // The rename is durable only once the folder entry is.
-        let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { throw Self.failure("cannot open", path) }
-        defer { close(folder) }
-        guard fsync(folder) == 0 else { throw Self.failure("cannot fsync", path) }
+        if let failed = DirectorySync.sync(path) { throw Self.failure("cannot \(failed.rawValue)", path) }
     }
 
     private static func failure(_ what: String, _ path: String) -> DatasetError {

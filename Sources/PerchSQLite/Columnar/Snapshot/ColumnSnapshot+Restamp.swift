@@ -15,53 +15,32 @@ extension ColumnSnapshot {
     /// writes leaves a file whose checksum does not match, which the next start does not use.
     /// Throws when the file is not, byte for byte, the one described by `stamp`.
     static func restamp(_ path: String, from stamp: Stamp, to epoch: Int64) throws(Rejection) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw .unreadable(String(describing: error))
+        let (checksum, size) = try withMappedFile(path) { bytes throws(Rejection) in
+            (try restampedChecksum(bytes, from: stamp, to: epoch), bytes.count)
         }
-        var outcome: Result<UInt64, Rejection> = .failure(.foreignFormat)
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            do throws(Rejection) {
-                outcome = .success(try restampedChecksum(bytes, from: stamp, to: epoch))
-            } catch {
-                outcome = .failure(error)
-            }
-        }
-        let checksum = try outcome.get()
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable("cannot open \(path) to re-stamp it") }
         defer { close(descriptor) }
         let written =
             write(epoch.littleEndian, at: epochOffset, to: descriptor)
-            && write(checksum.littleEndian, at: data.count - 8, to: descriptor)
+            && write(checksum.littleEndian, at: size - 8, to: descriptor)
         guard written, fsync(descriptor) == 0 else { throw .unreadable("cannot re-stamp \(path)") }
     }
 
     /// The checksum of the file in `bytes` with its epoch replaced by `epoch`, after checking that
-    /// the file is whole (length, checksum) and stamped as `stamp`.
+    /// the file is whole (`verifiedPayload`) and stamped as `stamp`.
     static func restampedChecksum(
         _ bytes: UnsafeRawBufferPointer, from stamp: Stamp, to epoch: Int64
     ) throws(Rejection) -> UInt64 {
-        guard bytes.count >= headerBytes + trailerBytes + 32,
-            UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)) == magic
-        else { throw .foreignFormat }
-        let payloadBytes = bytes.count - headerBytes - trailerBytes
-        let length = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: bytes.count - 16, as: UInt64.self))
-        let checksum = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
-        guard length == UInt64(payloadBytes) else { throw .checksumMismatch }
-        let sequence = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: headerBytes + 16, as: Int64.self))
-        let stored = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: epochOffset, as: Int64.self))
+        let payload = try verifiedPayload(bytes)
+        guard payload.count >= 32 else { throw .malformed("no stamp") }
+        let sequence = Int64(littleEndian: payload.loadUnaligned(fromByteOffset: 16, as: Int64.self))
+        let stored = Int64(littleEndian: payload.loadUnaligned(fromByteOffset: 24, as: Int64.self))
         guard sequence == stamp.sequence, stored == stamp.epoch else {
             throw .stale("changed since it was read")
         }
-        let payload = UnsafeRawBufferPointer(rebasing: bytes[headerBytes..<headerBytes + payloadBytes])
         let beforeEpoch = UnsafeRawBufferPointer(rebasing: payload[..<24])
         let afterEpoch = UnsafeRawBufferPointer(rebasing: payload[32...])
-        var old = SnapshotChecksum()
-        old.add(payload)
-        guard old.final == checksum else { throw .checksumMismatch }
         var new = SnapshotChecksum()
         new.add(beforeEpoch)
         withUnsafeBytes(of: epoch.littleEndian) { new.add($0) }

@@ -1,4 +1,5 @@
 import Foundation
+import PerchCore
 
 /// A site's columns (`SiteColumns`) saved to a file, so a restarted server reads them back in a
 /// fraction of the time a load from SQLite takes (`SQLiteStore.restoreColumnSnapshots`).
@@ -98,16 +99,23 @@ enum ColumnSnapshot {
     /// The columns in the file at `path` and what they were read from, after checking its
     /// format, version, length, checksum and every index in it.
     static func read(_ path: String) throws(Rejection) -> (columns: SiteColumns, stamp: Stamp) {
+        try withMappedFile(path) { bytes throws(Rejection) in try read(bytes) }
+    }
+
+    /// Runs `body` on the bytes of the file at `path`, mapped into memory.
+    static func withMappedFile<Value>(
+        _ path: String, _ body: (UnsafeRawBufferPointer) throws(Rejection) -> Value
+    ) throws(Rejection) -> Value {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw .unreadable(String(describing: error))
         }
-        var outcome: Result<(columns: SiteColumns, stamp: Stamp), Rejection> = .failure(.foreignFormat)
+        var outcome: Result<Value, Rejection> = .failure(.foreignFormat)
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             do throws(Rejection) {
-                outcome = .success(try read(bytes))
+                outcome = .success(try body(bytes))
             } catch {
                 outcome = .failure(error)
             }
@@ -116,6 +124,22 @@ enum ColumnSnapshot {
     }
 
     static func read(_ bytes: UnsafeRawBufferPointer) throws(Rejection) -> (columns: SiteColumns, stamp: Stamp) {
+        let payload = try verifiedPayload(bytes)
+        var reader = SnapshotReader(payload)
+        let siteID = try reader.int64()
+        let from = try reader.int64()
+        let sequence = try reader.int64()
+        let epoch = try reader.int64()
+        let schema = try reader.text()
+        guard try reader.text() == layout else { throw .otherVersion(formatVersion) }
+        let columns = try SiteColumns(reading: &reader, siteID: siteID, from: from, sequence: sequence)
+        guard reader.isAtEnd else { throw .malformed("bytes after the columns") }
+        return (columns, Stamp(epoch: epoch, sequence: sequence, schema: schema))
+    }
+
+    /// The payload of a whole snapshot file (between its header and trailer), after checking its
+    /// magic, format version, length and checksum.
+    static func verifiedPayload(_ bytes: UnsafeRawBufferPointer) throws(Rejection) -> UnsafeRawBufferPointer {
         guard bytes.count >= headerBytes + trailerBytes,
             UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)) == magic
         else { throw .foreignFormat }
@@ -129,25 +153,13 @@ enum ColumnSnapshot {
         var sum = SnapshotChecksum()
         sum.add(payload)
         guard sum.final == checksum else { throw .checksumMismatch }
-        var reader = SnapshotReader(payload)
-        let siteID = try reader.int64()
-        let from = try reader.int64()
-        let sequence = try reader.int64()
-        let epoch = try reader.int64()
-        let schema = try reader.text()
-        guard try reader.text() == layout else { throw .otherVersion(version) }
-        let columns = try SiteColumns(reading: &reader, siteID: siteID, from: from, sequence: sequence)
-        guard reader.isAtEnd else { throw .malformed("bytes after the columns") }
-        return (columns, Stamp(epoch: epoch, sequence: sequence, schema: schema))
+        return payload
     }
 
     /// Makes the entries of the folder holding `path` durable (a rename is a change to the folder).
     private static func syncDirectory(of path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: folder]) }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else {
+        if DirectorySync.sync(folder.isEmpty ? "." : folder) != nil {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder])
         }
     }
