@@ -53,8 +53,7 @@ package final class Journal: Sendable {
         self.maxPendingBytes = maxPendingBytes
         self.segmentBytes = segmentBytes
         self.groupCommit = groupCommit
-        let (seconds, attoseconds) = retryAfterFailure.components
-        retryAfterFailureNanoseconds = UInt64(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+        retryAfterFailureNanoseconds = UInt64(max(0, retryAfterFailure.wholeNanoseconds))
         self.logger = logger
         try SegmentFile.createDirectory(directory)
     }

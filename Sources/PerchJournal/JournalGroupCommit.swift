@@ -1,3 +1,5 @@
+import PerchCore
+
 /// How long the flusher lets a batch gather more records before it syncs (fsync mode only).
 ///
 /// Under load the flusher syncs back to back, and each sync takes whatever arrived during the
@@ -21,9 +23,9 @@ package struct JournalGroupCommit: Sendable, Hashable {
 
     package init(maxDelay: Duration, targetRecords: Int, busyWithin: Duration, busyBatch: Int = 2) {
         precondition(targetRecords > 0, "the group commit target must be positive")
-        maxDelayNanoseconds = Self.nanoseconds(maxDelay)
+        maxDelayNanoseconds = UInt64(max(0, maxDelay.wholeNanoseconds))
         self.targetRecords = targetRecords
-        busyWithinNanoseconds = Self.nanoseconds(busyWithin)
+        busyWithinNanoseconds = UInt64(max(0, busyWithin.wholeNanoseconds))
         self.busyBatch = busyBatch
     }
 
@@ -51,10 +53,5 @@ package struct JournalGroupCommit: Sendable, Hashable {
             sinceLastSync < busyWithinNanoseconds
         else { return nil }
         return maxDelayNanoseconds
-    }
-
-    private static func nanoseconds(_ duration: Duration) -> UInt64 {
-        let (seconds, attoseconds) = duration.components
-        return UInt64(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
     }
 }

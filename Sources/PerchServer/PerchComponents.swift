@@ -237,8 +237,7 @@ struct WriterMetrics: EventWriterObserver {
     let metrics: ServerMetrics
 
     func eventWriterDidWrite(entries: Int, sessions: Int, duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        metrics.flushed(entries: entries, nanoseconds: seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        metrics.flushed(entries: entries, nanoseconds: duration.wholeNanoseconds)
     }
 
     func eventWriterDidFail(entries: Int, error: any Error) {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NIOCore
+import PerchCore
 import PerchServer
 
 /// `perch serve`: runs the HTTP server on the chosen store (the embedded SQLite one by default).
@@ -165,8 +166,7 @@ struct ServeCommand: AsyncParsableCommand {
         func timeout(_ flag: String?, _ variable: String, _ option: String) throws(ConfigurationError) -> TimeAmount {
             let duration = try ConfigurationParser.duration(
                 env.value(flag: flag, variable: variable, default: "30s"), option: option)
-            let (seconds, attoseconds) = duration.components
-            return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+            return .nanoseconds(duration.wholeNanoseconds)
         }
         let maximum = env.value(flag: maxConnections, variable: "PERCH_MAX_CONNECTIONS", default: "4096")
         guard let count = Int(maximum), count >= 1 else {

@@ -117,8 +117,7 @@ package struct ClickHouseClient: Sendable {
     // MARK: - the HTTP exchange
 
     private func deadline() -> NIODeadline {
-        let (seconds, attoseconds) = configuration.requestTimeout.components
-        return .now() + .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        .now() + .nanoseconds(configuration.requestTimeout.wholeNanoseconds)
     }
 
     private func prepare(_ request: ClickHouseRequest) throws(ClickHouseError) -> HTTPClient.Request {
