@@ -7,6 +7,8 @@ package struct SQLiteDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Sites' recent rows as columns for the Stats API; the writer keeps it told of its commits.
     let columns: ColumnarCache
+    /// Sessions the cache evicted, until the writer stores them in `session_evictions`.
+    let evictions = EvictedSessionLog()
     /// The epoch this open left behind it and the state it found (`DatabaseOpening`).
     let opening: DatabaseOpening
 

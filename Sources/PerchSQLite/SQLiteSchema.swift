@@ -25,6 +25,7 @@ enum SQLiteSchema {
         migrator.registerMigration("v12-sessions-timestamp-dropped") { db in
             try db.execute(sql: v12SessionsTimestampDropped)
         }
+        migrator.registerMigration("v13-session-evictions") { db in try db.execute(sql: v13SessionEvictions) }
         return migrator
     }
 

@@ -67,6 +67,7 @@ package struct SQLiteStore: EventStore, SiteDirectory, SaltStore {
                         try upsert.execute()
                     }
                 }
+                try storeEvictions(db)
                 // Compared in Swift: the column holds the UInt64's bit pattern, which SQL's
                 // signed max() would misorder past Int64.max.
                 let stored = try Self.appliedSequence(db)

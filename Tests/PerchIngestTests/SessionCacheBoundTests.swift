@@ -4,10 +4,16 @@ import Synchronization
 import Testing
 
 /// A store stand-in that keeps the newest state of every session written to it, as the writer
-/// would, and answers the cache's lookups for evicted sessions.
+/// would, and answers the cache's lookups among the sessions the cache said it evicted, as the
+/// SQLite store does.
 final class RecordingArchive: SessionArchive {
     private let sessions = Mutex<[UInt64: SessionRecord]>([:])
+    let evicted = Mutex<[EvictedSession]>([])
     let lookups = Mutex(0)
+
+    func remember(_ evictions: [EvictedSession]) {
+        evicted.withLock { $0.append(contentsOf: evictions) }
+    }
 
     func keep(_ entry: JournalEntry) {
         guard let session = entry.session else { return }
@@ -18,8 +24,10 @@ final class RecordingArchive: SessionArchive {
 
     func latestSession(siteID: Int64, userIDs: [UInt64], activeSince since: Int64) throws -> SessionRecord? {
         lookups.withLock { $0 += 1 }
+        let ids = Set(evicted.withLock { $0.map(\.sessionID) })
         return sessions.withLock { stored in
             stored.values
+                .filter { ids.contains($0.sessionID) }
                 .filter { $0.siteID == siteID && userIDs.contains($0.userID) && $0.timestamp >= since }
                 .max { $0.timestamp < $1.timestamp }
         }
@@ -31,7 +39,7 @@ struct SessionCacheBoundTests {
     static let t0: Int64 = 1_767_780_000
 
     static func cache(max: Int, archive: RecordingArchive?, ids: SequentialIDs = SequentialIDs()) -> SessionCache {
-        SessionCache(maxSessions: max, shardBits: 0, archive: archive, sessionIDs: { ids.next() })
+        SessionCache(maxSessions: max, shardBits: 0, archive: archive, sessionIDs: { _ in ids.next() })
     }
 
     @discardableResult
@@ -86,6 +94,13 @@ struct SessionCacheBoundTests {
                 cache, SessionHarness.draft(at: Self.t0 + 1, user: UInt64(visitor)), archive: archive)
         }
         #expect(cache.session(for: SessionKey(siteID: 1, userID: 7)) == nil)
+        // The cache told the archive which session it evicted, and every eviction it made.
+        let told = archive.evicted.withLock { $0 }
+        #expect(told.count == cache.evictions)
+        #expect(
+            told.filter { $0.userID == 7 } == [
+                EvictedSession(siteID: 1, userID: 7, sessionID: first.event.sessionID, lastSeen: Self.t0)
+            ])
         let back = try Self.record(
             cache, SessionHarness.draft(at: Self.t0 + 29 * 60, path: "/b", user: 7), archive: archive)
         #expect(back.event.sessionID == first.event.sessionID)

@@ -23,7 +23,7 @@ struct SessionHarness {
 
     init(shardBits: Int = 6) {
         let ids = self.ids
-        cache = SessionCache(shardBits: shardBits, sessionIDs: { ids.next() })
+        cache = SessionCache(shardBits: shardBits, sessionIDs: { _ in ids.next() })
     }
 
     static func visit(_ source: String) -> VisitAttributes {

@@ -61,8 +61,9 @@ import Testing
         #expect(sessions == 1)
     }
 
-    /// v10 rebuilds `sessions_user` without `timestamp`: sessions stored before are still found,
-    /// and an update of a session (its `timestamp` set) no longer writes that index.
+    /// v10 rebuilds `sessions_user` without `timestamp` (until v13 drops it): sessions stored
+    /// before are still in it, and an update of a session (its `timestamp` set) no longer writes
+    /// that index.
     @Test func migratingToV10KeysSessionsUserByVisitorAndSiteOnly() throws {
         let queue = try DatabaseQueue()
         try SQLiteSchema.migrator.migrate(queue, upTo: "v9-database-epoch")
@@ -73,13 +74,15 @@ import Testing
             SQLiteRows.bind(stored, to: &upsert)
             try upsert.execute()
         }
-        try SQLiteSchema.migrator.migrate(queue)
+        try SQLiteSchema.migrator.migrate(queue, upTo: "v12-sessions-timestamp-dropped")
         let columns = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('sessions_user') ORDER BY seqno")
         }
         #expect(columns == ["user_id", "site_id"])
-        let store = SQLiteStore(database: try SQLiteDatabase(migrating: queue, columnCacheBytes: 0))
-        #expect(try store.latestSession(siteID: 1, userIDs: [42], activeSince: 0) == stored)
+        let found = try queue.read { db in
+            try Int64.fetchAll(db, sql: "SELECT session_id FROM sessions INDEXED BY sessions_user WHERE user_id = 42")
+        }
+        #expect(found == [5])
         // The upsert's program: `sessions_user` is written by the insert alone (one IdxInsert on
         // its cursor), not by the update (which would delete and insert its entry again).
         let writes = try queue.read { db in
@@ -130,7 +133,7 @@ import Testing
                     WHERE type = 'index' AND tbl_name = 'sessions' AND name NOT LIKE 'sqlite_%' ORDER BY name
                     """)
         }
-        #expect(indexes == ["sessions_session", "sessions_site_timestamp", "sessions_user"])
+        #expect(indexes == ["sessions_session", "sessions_site_timestamp"])
         let store = SQLiteStore(database: try SQLiteDatabase(migrating: queue, columnCacheBytes: 0))
         #expect(try store.sessions(activeSince: 1_010).map(\.sessionID) == [1, 3, 2, 4])
         #expect(try store.sessions(activeSince: 2_011).map(\.sessionID) == [2, 4])
@@ -144,6 +147,34 @@ import Testing
         }
         #expect(plan.contains("SEARCH sessions USING INDEX sessions_site_timestamp (site_id=? AND timestamp>?)"))
         #expect(!plan.contains { $0.hasPrefix("SCAN sessions") })
+    }
+
+    /// v13 drops `sessions_user` for `session_evictions`: a session stored before is found once the
+    /// cache says it evicted it, and a new session writes no index keyed by visitor.
+    @Test func migratingToV13ReplacesSessionsUserWithSessionEvictions() throws {
+        let queue = try DatabaseQueue()
+        try SQLiteSchema.migrator.migrate(queue, upTo: "v12-sessions-timestamp-dropped")
+        var stored = Fixtures.session(id: 5, start: 1_000, events: 2)
+        stored.userID = 42
+        try queue.write { db in
+            var upsert = StatementHandle(try db.makeStatement(sql: SQLiteRows.upsertSession), in: db)
+            SQLiteRows.bind(stored, to: &upsert)
+            try upsert.execute()
+        }
+        try SQLiteSchema.migrator.migrate(queue)
+        let (indexes, tables) = try queue.read { db in
+            (
+                try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'sessions'"),
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table'")
+            )
+        }
+        #expect(!indexes.contains("sessions_user"))
+        #expect(tables.contains("session_evictions"))
+        let store = SQLiteStore(database: try SQLiteDatabase(migrating: queue, columnCacheBytes: 0))
+        #expect(try store.latestSession(siteID: 1, userIDs: [42], activeSince: 0) == nil)
+        store.remember([EvictedSession(siteID: 1, userID: 42, sessionID: 5, lastSeen: stored.timestamp)])
+        #expect(try store.latestSession(siteID: 1, userIDs: [42], activeSince: 0) == stored)
     }
 
     /// The event insert of schema v3, before the `seq` column.

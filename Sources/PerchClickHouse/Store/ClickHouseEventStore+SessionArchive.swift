@@ -8,6 +8,10 @@ extension ClickHouseEventStore: SessionArchive {
     /// sessions the same way).
     static let longestSession: Int64 = 7 * 86_400
 
+    /// Nothing to keep: the lookup reads the `sessions` table by visitor (its primary key leads
+    /// with the site and the start day), so it finds evicted sessions among all the others.
+    package func remember(_ evictions: [EvictedSession]) {}
+
     package func latestSession(
         siteID: Int64, userIDs: [UInt64], activeSince since: Int64
     ) throws(ClickHouseError) -> SessionRecord? {

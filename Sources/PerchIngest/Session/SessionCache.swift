@@ -39,7 +39,7 @@ package final class SessionCache: Sendable {
     private let shards: [Shard]
     private let shardShift: UInt64
     private let shardCapacity: Int
-    private let newSessionID: @Sendable () -> UInt64
+    private let newSessionID: @Sendable (Int64) -> UInt64
     private let pool: SessionStringPool
     private let evicted: EvictedSessionFilter
     private let archive: (any SessionArchive)?
@@ -50,14 +50,15 @@ package final class SessionCache: Sendable {
     ///   - maxSessions: the most sessions held, split evenly across the shards.
     ///   - shardBits: the cache has `2^shardBits` shards.
     ///   - archive: where evicted sessions are read back from; nil keeps no record of evictions.
-    ///   - sessionIDs: makes the id of each new session; by default a `SessionIDGenerator`'s.
+    ///   - sessionIDs: makes the id of each new session from its start (Unix seconds); by default a
+    ///     `SessionIDGenerator`'s.
     package init(
         maxSessions: Int = defaultMaxSessions,
         shardBits: Int = 6,
         archive: (any SessionArchive)? = nil,
         strings: SessionStringPool = SessionStringPool(),
         evicted: EvictedSessionFilter = EvictedSessionFilter(),
-        sessionIDs: @escaping @Sendable () -> UInt64 = SessionIDGenerator().next
+        sessionIDs: @escaping @Sendable (Int64) -> UInt64 = SessionIDGenerator().next(startingAt:)
     ) {
         precondition((0...16).contains(shardBits), "shardBits must be within 0...16")
         precondition(maxSessions > 0, "maxSessions must be positive")
@@ -287,7 +288,8 @@ package final class SessionCache: Sendable {
     }
 
     /// Brings a full shard down to 15/16 of its share: expired sessions first, then the least
-    /// recently active, each recorded in the eviction filter so its visitor's return finds it.
+    /// recently active, each recorded in the eviction filter and told to the archive (which keeps
+    /// which session it was) so its visitor's return finds it.
     private func makeRoom(in entries: inout [SessionKey: PackedSession], now: Int64) {
         var expired: [SessionKey] = []
         var times: [Int64] = []
@@ -307,20 +309,22 @@ package final class SessionCache: Sendable {
         times.sort()
         let cutoff = times[excess - 1]
         var atCutoff = excess - times[..<excess].count(where: { $0 < cutoff })
-        var victims: [(SessionKey, Int64)] = []
+        var victims: [EvictedSession] = []
         victims.reserveCapacity(excess)
         for (key, entry) in entries {
-            if entry.lastSeen < cutoff {
-                victims.append((key, entry.lastSeen))
-            } else if entry.lastSeen == cutoff, atCutoff > 0 {
-                atCutoff -= 1
-                victims.append((key, entry.lastSeen))
+            if entry.lastSeen < cutoff || (entry.lastSeen == cutoff && atCutoff > 0) {
+                if entry.lastSeen == cutoff { atCutoff -= 1 }
+                victims.append(
+                    EvictedSession(
+                        siteID: key.siteID, userID: key.userID, sessionID: entry.sessionID, lastSeen: entry.lastSeen))
             }
         }
-        for (key, lastSeen) in victims {
+        for victim in victims {
+            let key = SessionKey(siteID: victim.siteID, userID: victim.userID)
             entries[key] = nil
-            if archive != nil { evicted.insert(key, lastSeen: lastSeen) }
+            if archive != nil { evicted.insert(key, lastSeen: victim.lastSeen) }
         }
+        archive?.remember(victims)
         evictionCount.add(victims.count, ordering: .relaxed)
     }
 
@@ -334,7 +338,7 @@ package final class SessionCache: Sendable {
         var event = draft
         guard var (session, lastSeen) = found else {
             if isEngagement { return (.failure(.noSessionForEngagement), .none) }
-            event.sessionID = newSessionID()
+            event.sessionID = newSessionID(event.timestamp)
             let session = SessionRecord.started(by: event, isPageview: isPageview)
             return (
                 .success(JournalEntry(event: event, session: session)), .session(session, lastSeen: event.timestamp)
