@@ -14,11 +14,12 @@ import Synchronization
 package final class EventWriter: Service, Sendable {
     /// Batch size and timing.
     package struct Configuration: Sendable {
-        /// Entries per store write at most. 20,000 rather than 5,000: most of a SQLite batch's
-        /// page writes are random index pages (a new visitor's session lands anywhere in
-        /// `sessions_session` and `sessions_user`), and a larger batch shares more of them. Under
-        /// the load harness it halved `pwrite`s per event (1.0 → 0.5) and cut CPU per request by
-        /// about a tenth; at the default 1 s flush interval it only matters above 5,000 events/s.
+        /// Entries per store write at most. 20,000 rather than 5,000: when new visitors' sessions
+        /// landed on random index pages (random session ids in `sessions_session`, visitor ids in
+        /// `sessions_user`, both gone since `v13-session-evictions`), a larger batch shared more
+        /// of them. Under the load harness it halved `pwrite`s per event (1.0 → 0.5) and cut CPU
+        /// per request by about a tenth; at the default 1 s flush interval it only matters above
+        /// 5,000 events/s.
         /// On ClickHouse each write is one INSERT per table, and each INSERT a part the server
         /// creates (most of its CPU under load: ext4 inode allocation) and merges later, so the
         /// larger batch means one INSERT a second up to 20,000 events a second instead of four.
