@@ -1,3 +1,5 @@
+import PerchCore
+
 /// Record framing inside a segment file:
 /// `[payload length u32][CRC-32 of sequence+payload u32][sequence u64][payload]`, little-endian.
 enum JournalFrame {

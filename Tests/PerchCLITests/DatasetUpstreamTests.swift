@@ -46,8 +46,4 @@ import Testing
             }
         }
     }
-
-    @Test func crc32() {
-        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xcbf4_3926)
-    }
 }

@@ -1,5 +1,6 @@
 import CompressNIO
 import Hummingbird
+import PerchCore
 import PerchEnrich
 
 /// Gzip-compressed data sets (DB-IP ships `.mmdb.gz`), recognised by their magic bytes.
