@@ -199,10 +199,10 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         }
     }
 
-    /// The reply to `result` as bytes, counted in the metrics: prebuilt for the plain acceptance.
+    /// The reply to `result` as bytes, counted in the metrics: prebuilt for the usual acceptances.
     private func reply(to result: IngestResult, closing: Bool) -> ByteBuffer {
         responder.count(result)
-        if EventResponder.isPlainAcceptance(result) { return replies.acceptance(closing: closing) }
+        if let prebuilt = replies.prebuilt(for: result, closing: closing) { return prebuilt }
         return EventReplyBytes.encode(EventResponder.answer(for: result), closing: closing)
     }
 

@@ -76,13 +76,6 @@ package struct EventResponder: Sendable {
         }
     }
 
-    /// Whether the response to `result` is the plain `202 ok`, with no drop headers (the answer to
-    /// almost every event, which the fast path keeps prebuilt).
-    package static func isPlainAcceptance(_ result: IngestResult) -> Bool {
-        guard case .accepted(_, let dropped, _) = result else { return false }
-        return dropped.isEmpty && dropped.debugReasons.isEmpty
-    }
-
     /// The response for `result`, not counted.
     package static func answer(for result: IngestResult) -> EventResponse {
         switch result {
