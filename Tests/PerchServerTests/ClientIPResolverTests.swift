@@ -54,6 +54,23 @@ import Testing
         Case(
             peer: "127.0.0.1", headers: [("X-Forwarded-For", "203.0.113.1")], trusted: ["10.0.0.0/8"],
             expected: "127.0.0.1"),
+        // A single hop is read without splitting the list; these read as a split list did.
+        Case(peer: "127.0.0.1", headers: [("X-Forwarded-For", "")], expected: "127.0.0.1"),
+        Case(peer: "127.0.0.1", headers: [("X-Forwarded-For", " 203.0.113.1 ")], expected: "203.0.113.1"),
+        Case(peer: "127.0.0.1", headers: [("X-Forwarded-For", "203.0.113.1,")], expected: "203.0.113.1"),
+        Case(peer: "127.0.0.1", headers: [("X-Forwarded-For", "127.0.0.2")], expected: "127.0.0.2"),
+        Case(
+            peer: "127.0.0.1", headers: [("X-Forwarded-For", "203.0.113.1"), ("X-Forwarded-For", "198.51.100.2")],
+            expected: "198.51.100.2"),
+        Case(
+            peer: "127.0.0.1", headers: [("X-Forwarded-For", "203.0.113.1"), ("B-Forwarded-For", "198.51.100.3")],
+            expected: "198.51.100.3"),
+        Case(
+            peer: "127.0.0.1", headers: [("B-Forwarded-For", "unknown"), ("X-Forwarded-For", "203.0.113.1")],
+            expected: "203.0.113.1"),
+        Case(
+            peer: "127.0.0.1", headers: [("X-Plausible-IP", " 203.0.113.9:80 "), ("X-Forwarded-For", "203.0.113.1")],
+            expected: "203.0.113.9"),
     ]
 
     @Test(arguments: cases)

@@ -66,9 +66,23 @@ import Testing
         #expect(text.hasSuffix("\r\nContent-Length: 2\r\n\r\nok"))
     }
 
-    @Test func onlyAcceptancesWithoutDropsArePlain() {
-        let plain = Self.results.filter { EventResponder.isPlainAcceptance($0.1) }.map(\.0)
-        #expect(plain == ["accepted"])
+    /// The prebuilt replies are what encoding the answer gives, for acceptances that dropped no
+    /// event or one and tell no reason; every other result is encoded when it happens.
+    @Test(arguments: [false, true]) func prebuiltRepliesAreTheEncodedAnswers(closing: Bool) {
+        let replies = EventReplyBytes()
+        let more: [(String, IngestResult)] = [
+            ("one dropped", .accepted(stored: 0, dropped: [.bot], durableThrough: nil)),
+            ("one stored, one dropped", .accepted(stored: 1, dropped: [.notFound], durableThrough: 9)),
+            ("stored twice", .accepted(stored: 2, dropped: [], durableThrough: 4)),
+        ]
+        var prebuilt: [String] = []
+        for (name, result) in Self.results + more {
+            guard let bytes = replies.prebuilt(for: result, closing: closing) else { continue }
+            prebuilt.append(name)
+            let encoded = EventReplyBytes.encode(EventResponder.answer(for: result), closing: closing)
+            #expect(bytes == encoded, "\(name)")
+        }
+        #expect(prebuilt == ["accepted", "one dropped", "one stored, one dropped", "stored twice"])
     }
 
     @Test func continueIsWhatTheCodecsWriteForAnInformationalHead() throws {

@@ -71,7 +71,11 @@ package struct IPAddress: Sendable, Hashable {
         var parts = 0
         var part: UInt32 = 0
         var digits = 0
-        for (position, char) in zip(text.indices, text) {
+        // Walked by index: `zip(text.indices, text)` was left generic (Slice.indices, Range's
+        // subscript through their witnesses), most of the cost of parsing an address.
+        var position = text.startIndex
+        while position != text.endIndex {
+            let char = text[position]
             if char >= UInt8(ascii: "0"), char <= UInt8(ascii: "9") {
                 guard digits < 3, !(digits == 1 && part == 0) else { return nil }
                 part = part * 10 + UInt32(char - UInt8(ascii: "0"))
@@ -85,6 +89,7 @@ package struct IPAddress: Sendable, Hashable {
             } else {
                 return nil
             }
+            position += 1
         }
         guard digits > 0, parts == 3 else { return nil }
         return value << 8 | part

@@ -97,7 +97,7 @@ package struct IngestPipeline: Sendable {
         if admitted.isEmpty && !dropped.isEmpty && dropped.allSatisfy({ $0 == .throttle }) {
             return .rateLimited(retryAfterSeconds: retryAfter)
         }
-        let clientAddress = IPAddress(request.clientIP)
+        let clientAddress = request.clientAddress
         // Spec §5 steps 2–3: after the gate, before anything else, for every admitted domain.
         switch classifyNetwork(request.clientIPType, address: clientAddress, data: data) {
         case .datacenter?:

@@ -1,3 +1,4 @@
+import PerchEnrich
 import PerchJournal
 
 /// What the HTTP layer hands the pipeline for one `POST /api/event`: the body and the two facts
@@ -6,7 +7,11 @@ package struct IngestRequest: Sendable {
     package var body: [UInt8]
     package var contentType: String?
     package var userAgent: String?
-    package var clientIP: String
+    package var clientIP: String {
+        didSet { clientAddress = IPAddress(clientIP) }
+    }
+    /// `clientIP` parsed, nil when it is not an address; kept in step with it.
+    package private(set) var clientAddress: IPAddress?
     /// What a trusted proxy said of the client IP (`x-plausible-ip-type`), if anything.
     package var clientIPType: ClientIPType?
     /// Stored with the event's journal entries (the batch endpoint's `"id"`).
@@ -23,10 +28,29 @@ package struct IngestRequest: Sendable {
         idempotencyKey: String? = nil,
         reservation: JournalReservation? = nil
     ) {
+        self.init(
+            body: body, contentType: contentType, userAgent: userAgent, clientIP: clientIP,
+            parsedAs: IPAddress(clientIP), clientIPType: clientIPType, idempotencyKey: idempotencyKey,
+            reservation: reservation)
+    }
+
+    /// As the other initializer, with `clientIP` already parsed (`clientAddress` must be
+    /// `IPAddress(clientIP)`), as the HTTP layer has it from finding the client.
+    package init(
+        body: [UInt8],
+        contentType: String?,
+        userAgent: String?,
+        clientIP: String,
+        parsedAs clientAddress: IPAddress?,
+        clientIPType: ClientIPType? = nil,
+        idempotencyKey: String? = nil,
+        reservation: JournalReservation? = nil
+    ) {
         self.body = body
         self.contentType = contentType
         self.userAgent = userAgent
         self.clientIP = clientIP
+        self.clientAddress = clientAddress
         self.clientIPType = clientIPType
         self.idempotencyKey = idempotencyKey
         self.reservation = reservation

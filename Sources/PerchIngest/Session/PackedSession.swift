@@ -26,14 +26,8 @@ struct PackedSession: Sendable {
         pageviews = session.pageviews
         events = session.events
         isBounce = session.isBounce
-        var writer = PackedTextWriter()
-        let sameHostname = session.exitPageHostname == session.hostname
-        let samePage = session.exitPage == session.entryPage
-        writer.varint((sameHostname ? Self.exitHostnameIsEntry : 0) | (samePage ? Self.exitPageIsEntry : 0))
-        writer.text(session.hostname, interner: &interner)
-        writer.literal(session.entryPage)
-        if !samePage { writer.literal(session.exitPage) }
-        if !sameHostname { writer.text(session.exitPageHostname, interner: &interner) }
+        var writer = PackedTextWriter(reusing: interner.takeScratch())
+        Self.writePages(of: session, to: &writer, interner: &interner)
         let visit = session.visit
         writer.literal(visit.referrer)
         writer.text(visit.referrerSource, interner: &interner)
@@ -59,6 +53,48 @@ struct PackedSession: Sendable {
             writer.literal(prop.value)
         }
         text = writer.packed()
+        interner.returnScratch(writer.bytes)
+    }
+
+    /// `session` packed again after `SessionRecord.absorb` folded an event into this packed
+    /// session's record: only the counters, times, pages and hostnames are written anew, while the
+    /// visit attributes and entry props, which `absorb` never changes, are copied as they are
+    /// packed here, without interning them again.
+    init(
+        absorbed session: SessionRecord, into packed: PackedSession, lastSeen: Int64,
+        interner: inout SessionStringPool.Interner
+    ) {
+        sessionID = session.sessionID
+        start = session.start
+        timestampOffset = Int32(clamping: session.timestamp - session.start)
+        lastSeenOffset = Int32(clamping: lastSeen - session.start)
+        pageviews = session.pageviews
+        events = session.events
+        isBounce = session.isBounce
+        var reader = PackedTextReader(packed.text)
+        let flags = reader.varint()
+        reader.skipText()
+        reader.skipText()
+        if flags & Self.exitPageIsEntry == 0 { reader.skipText() }
+        if flags & Self.exitHostnameIsEntry == 0 { reader.skipText() }
+        var writer = PackedTextWriter(reusing: interner.takeScratch())
+        Self.writePages(of: session, to: &writer, interner: &interner)
+        writer.raw(packed.text[reader.offset...])
+        text = writer.packed()
+        interner.returnScratch(writer.bytes)
+    }
+
+    /// The fields `SessionRecord.absorb` changes besides the counters, which lead the packed text.
+    private static func writePages(
+        of session: SessionRecord, to writer: inout PackedTextWriter, interner: inout SessionStringPool.Interner
+    ) {
+        let sameHostname = session.exitPageHostname == session.hostname
+        let samePage = session.exitPage == session.entryPage
+        writer.varint((sameHostname ? exitHostnameIsEntry : 0) | (samePage ? exitPageIsEntry : 0))
+        writer.text(session.hostname, interner: &interner)
+        writer.literal(session.entryPage)
+        if !samePage { writer.literal(session.exitPage) }
+        if !sameHostname { writer.text(session.exitPageHostname, interner: &interner) }
     }
 
     /// The session in full, as the pipeline and the journal use it.

@@ -4,10 +4,18 @@ import PerchCore
 /// followed by that many UTF-8 bytes, or `id << 1 | 1` for a string interned in the
 /// `SessionStringPool`. An empty string is the single byte 0.
 struct PackedTextWriter {
-    private(set) var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8]
 
     init() {
+        bytes = []
         bytes.reserveCapacity(192)
+    }
+
+    /// Writes into `buffer`, emptied first, keeping its capacity (the interner's scratch bytes).
+    init(reusing buffer: [UInt8]) {
+        bytes = buffer
+        bytes.removeAll(keepingCapacity: true)
+        if bytes.capacity < 192 { bytes.reserveCapacity(192) }
     }
 
     mutating func varint(_ value: UInt64) {
@@ -21,6 +29,11 @@ struct PackedTextWriter {
             varint(UInt64(utf8.count) << 1)
             bytes.append(contentsOf: utf8)
         }
+    }
+
+    /// Appends bytes another writer wrote, as they are.
+    mutating func raw(_ written: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: written)
     }
 
     /// Writes `text` as an interned id when the pool takes it, else as its bytes.
@@ -41,7 +54,8 @@ struct PackedTextWriter {
 /// could produce) read as empty strings and zeros rather than trapping.
 struct PackedTextReader {
     private let bytes: [UInt8]
-    private var offset = 0
+    /// Where the next field starts.
+    private(set) var offset = 0
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -58,6 +72,13 @@ struct PackedTextReader {
             shift += 7
         }
         return value
+    }
+
+    /// Steps over one string field without reading it.
+    mutating func skipText() {
+        let header = varint()
+        guard header & 1 == 0 else { return }
+        offset += min(Int(truncatingIfNeeded: header >> 1), bytes.count - offset)
     }
 
     mutating func text(_ interner: borrowing SessionStringPool.Interner) -> String {

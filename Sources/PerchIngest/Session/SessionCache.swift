@@ -259,7 +259,12 @@ package final class SessionCache: Sendable {
                 case .none: .none
                 case .lastSeen(let seen): .lastSeen(seen)
                 case .session(let session, let seen):
-                    .session(PackedSession(session, lastSeen: seen, interner: &interner))
+                    if let (previous, _) = found {
+                        // The cached session went on: its visit and entry props are packed already.
+                        .session(PackedSession(absorbed: session, into: previous, lastSeen: seen, interner: &interner))
+                    } else {
+                        .session(PackedSession(session, lastSeen: seen, interner: &interner))
+                    }
                 }
             return (result, packed, key)
         }

@@ -11,6 +11,9 @@ package final class SessionStringPool: Sendable {
         fileprivate var strings: [String] = []
         fileprivate let maxCount: Int
         fileprivate let maxLength: Int
+        /// The bytes a session is packed into before they are copied out at their own size, kept
+        /// between sessions so packing one allocates only the copy.
+        private var scratch: [UInt8] = []
 
         fileprivate init(maxCount: Int, maxLength: Int) {
             self.maxCount = maxCount
@@ -33,6 +36,18 @@ package final class SessionStringPool: Sendable {
         }
 
         package var count: Int { strings.count }
+
+        /// The scratch bytes, taken out while a session is packed (`PackedTextWriter(reusing:)`).
+        mutating func takeScratch() -> [UInt8] {
+            var taken: [UInt8] = []
+            swap(&taken, &scratch)
+            return taken
+        }
+
+        /// Gives the scratch bytes back once the packed copy is made.
+        mutating func returnScratch(_ bytes: [UInt8]) {
+            scratch = bytes
+        }
     }
 
     private let state: Mutex<Interner>

@@ -70,7 +70,8 @@ package struct BatchController: Sendable {
         }
         defer { journal.release(reservation) }
         let headers = request.headers
-        let peer = context.remoteAddress
+        let peer = responder.clientIPs.peer(context.remoteAddress)
+        let picked = EventRequestHeaders(headers)
         let requestKey = headers[Self.idempotencyKeyHeader].flatMap { $0.isEmpty ? nil : $0 }
         let now = clock.nowSeconds()
         var outcomes: [Outcome] = []
@@ -89,7 +90,7 @@ package struct BatchController: Sendable {
                 outcomes.append(Outcome(json: #"{"status":202,"duplicate":true}"#))
                 continue
             }
-            var ingest = responder.request(body: ByteBuffer(bytes: bytes), headers: headers, peer: peer)
+            var ingest = responder.request(body: ByteBuffer(bytes: bytes), headers: picked, peer: peer)
             ingest.idempotencyKey = key
             ingest.reservation = reservation
             let result = responder.pipeline.process(ingest)

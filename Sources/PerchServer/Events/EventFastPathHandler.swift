@@ -21,7 +21,8 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         case idle
         /// Passing a request through to Hummingbird.
         case forwarding
-        case collecting(HTTPRequestHead, ByteBuffer)
+        /// Collecting the body of an event request, whose headers are picked (`EventRequestHeaders`).
+        case collecting(ByteBuffer)
         /// Our reply is being decided (journal wait); later parts are queued.
         case replying
         /// Answered already (body too large): the rest of the body is read and thrown away, so the
@@ -36,6 +37,8 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
     /// How replies released on the journal's flusher thread reach this connection's event loop.
     private let handoff: EventLoopHandoff
     private var state = State.idle
+    /// The headers of the event request being collected or answered.
+    private var headers = EventRequestHeaders()
     /// The connection's peer as the client-IP resolver judges it, worked out on its first event.
     private var peer: ClientIPResolver.Peer?
     /// Requests handed to Hummingbird whose response has not ended yet.
@@ -102,8 +105,9 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         switch (state, part) {
         case (.idle, .head(let head)):
             if owedByHummingbird == 0, head.method == .POST, Self.isEventPath(head.uri) {
-                state = .collecting(head, context.channel.allocator.buffer(capacity: 512))
-                if head.headers.value(of: .expect)?.lowercased() == "100-continue" {
+                headers = EventRequestHeaders(head.headers)
+                state = .collecting(context.channel.allocator.buffer(capacity: 512))
+                if headers.expect?.lowercased() == "100-continue" {
                     // Clients that ask (curl does for large bodies) would otherwise wait a second.
                     context.writeAndFlush(wrapOutboundOut(.byteBuffer(EventReplyBytes.continueBytes)), promise: nil)
                 }
@@ -115,7 +119,7 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         case (.forwarding, _):
             if case .end = part { state = .idle }
             context.fireChannelRead(wrapInboundOut(part))
-        case (.collecting(let head, var body), .body(var chunk)):
+        case (.collecting(var body), .body(var chunk)):
             guard body.readableBytes + chunk.readableBytes <= responder.maxBodyBytes else {
                 // Answer now, without keeping the rest of an oversized body.
                 state = .discarding
@@ -124,10 +128,10 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
             }
             state = .idle  // drop the buffer's reference while appending, so it is not copied
             body.writeBuffer(&chunk)
-            state = .collecting(head, body)
-        case (.collecting(let head, let body), .end):
+            state = .collecting(body)
+        case (.collecting(let body), .end):
             state = .replying
-            respond(to: head, body: body, context: context)
+            respond(to: body, context: context)
         case (.discarding, .end):
             state = .idle
         case (.discarding, _), (.closing, _):
@@ -138,11 +142,11 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         }
     }
 
-    private func respond(to head: HTTPRequestHead, body: ByteBuffer, context: ChannelHandlerContext) {
+    private func respond(to body: ByteBuffer, context: ChannelHandlerContext) {
         let peer = self.peer ?? responder.clientIPs.peer(context.channel.remoteAddress)
         self.peer = peer
-        let result = responder.ingest(body: body, headers: head.headers, peer: peer)
-        let closing = Self.wantsClose(head)
+        let result = responder.ingest(body: body, headers: headers, peer: peer)
+        let closing = Self.wantsClose(headers)
         guard let sequence = responder.durabilityWait(for: result) else {
             finish(result, closing: closing, context: context)
             return
@@ -195,10 +199,10 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         }
     }
 
-    /// The reply to `result` as bytes, counted in the metrics: prebuilt for the plain acceptance.
+    /// The reply to `result` as bytes, counted in the metrics: prebuilt for the usual acceptances.
     private func reply(to result: IngestResult, closing: Bool) -> ByteBuffer {
         responder.count(result)
-        if EventResponder.isPlainAcceptance(result) { return replies.acceptance(closing: closing) }
+        if let prebuilt = replies.prebuilt(for: result, closing: closing) { return prebuilt }
         return EventReplyBytes.encode(EventResponder.answer(for: result), closing: closing)
     }
 
@@ -226,7 +230,7 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         return uri.hasPrefix("/api/event?")
     }
 
-    static func wantsClose(_ head: HTTPRequestHead) -> Bool {
-        head.headers.value(of: .connection)?.lowercased().contains("close") == true
+    static func wantsClose(_ headers: EventRequestHeaders) -> Bool {
+        headers.connection?.lowercased().contains("close") == true
     }
 }

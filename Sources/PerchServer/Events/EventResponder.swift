@@ -21,25 +21,27 @@ package struct EventResponder: Sendable {
 
     /// Decodes, gates, identifies and journals the request; never blocks on I/O.
     package func ingest(body: ByteBuffer, headers: some RequestHeaders, peer: SocketAddress?) -> IngestResult {
-        ingest(body: body, headers: headers, peer: clientIPs.peer(peer))
+        pipeline.process(request(body: body, headers: headers, peer: peer))
     }
 
-    /// As `ingest(body:headers:peer:)`, with the connection's peer already judged.
-    package func ingest(body: ByteBuffer, headers: some RequestHeaders, peer: ClientIPResolver.Peer) -> IngestResult {
+    /// As `ingest(body:headers:peer:)`, with the headers picked and the connection's peer judged.
+    package func ingest(body: ByteBuffer, headers: EventRequestHeaders, peer: ClientIPResolver.Peer) -> IngestResult {
         pipeline.process(request(body: body, headers: headers, peer: peer))
     }
 
     /// What the pipeline takes from an HTTP request: the body, and the client the headers name.
     package func request(body: ByteBuffer, headers: some RequestHeaders, peer: SocketAddress?) -> IngestRequest {
-        request(body: body, headers: headers, peer: clientIPs.peer(peer))
+        request(body: body, headers: EventRequestHeaders(headers), peer: clientIPs.peer(peer))
     }
 
-    package func request(body: ByteBuffer, headers: some RequestHeaders, peer: ClientIPResolver.Peer) -> IngestRequest {
-        IngestRequest(
+    package func request(body: ByteBuffer, headers: EventRequestHeaders, peer: ClientIPResolver.Peer) -> IngestRequest {
+        let client = clientIPs.clientIP(peer: peer, headers: headers)
+        return IngestRequest(
             body: Array(body.readableBytesView),
-            contentType: headers.value(of: .contentType),
-            userAgent: headers.value(of: .userAgent),
-            clientIP: clientIPs.clientIP(peer: peer, headers: headers),
+            contentType: headers.contentType,
+            userAgent: headers.userAgent,
+            clientIP: client.text,
+            parsedAs: client.address,
             clientIPType: clientIPs.clientIPType(peer: peer, headers: headers)
         )
     }
@@ -72,13 +74,6 @@ package struct EventResponder: Sendable {
         case .rateLimited: metrics.eventRequest(status: 429)
         case .unavailable: metrics.eventRequest(status: 503)
         }
-    }
-
-    /// Whether the response to `result` is the plain `202 ok`, with no drop headers (the answer to
-    /// almost every event, which the fast path keeps prebuilt).
-    package static func isPlainAcceptance(_ result: IngestResult) -> Bool {
-        guard case .accepted(_, let dropped, _) = result else { return false }
-        return dropped.isEmpty && dropped.debugReasons.isEmpty
     }
 
     /// The response for `result`, not counted.

@@ -20,51 +20,43 @@ package struct ClientIPResolver: Sendable {
     /// What the resolver needs of a connection's socket peer, which stays the same for the life of
     /// the connection: the events fast path works it out once per connection, not per request.
     package struct Peer: Sendable {
-        /// The peer's IP as text, "" when the socket has none.
-        let ip: String
+        /// The peer's IP, text "" when the socket has none.
+        let client: ClientIP
         /// Whether the peer is a trusted proxy, whose client-IP headers are believed.
         let isTrusted: Bool
     }
 
     /// The verdict on `address` (formatting and parsing its IP once).
     package func peer(_ address: SocketAddress?) -> Peer {
-        let ip = address?.ipAddress ?? ""
-        return Peer(ip: ip, isTrusted: IPAddress(ip).map(isTrusted) ?? false)
+        let client = ClientIP(address?.ipAddress ?? "")
+        return Peer(client: client, isTrusted: client.address.map(isTrusted) ?? false)
     }
 
     package func clientIP(peer: SocketAddress?, headers: some RequestHeaders) -> String {
-        clientIP(peer: self.peer(peer), headers: headers)
+        clientIP(peer: self.peer(peer), headers: EventRequestHeaders(headers)).text
     }
 
-    package func clientIP(peer: Peer, headers: some RequestHeaders) -> String {
-        let peerIP = peer.ip
-        guard peer.isTrusted else { return peerIP }
-        for name in Self.singleValueHeaders {
-            if let value = headers.value(of: name).map(Self.clean), IPAddress(value) != nil { return value }
-        }
-        for name in Self.listHeaders {
-            if let list = headers.value(of: name),
-                let hop = rightmostUntrusted(list.split(separator: ",").map(Self.clean))
-            {
-                return hop
-            }
-        }
-        if let forwarded = headers.value(of: Self.forwarded), let hop = rightmostUntrusted(Self.forwardedFor(forwarded))
-        {
+    /// The visitor's IP, parsed once: the address the pipeline needs is the one found here.
+    package func clientIP(peer: Peer, headers: EventRequestHeaders) -> ClientIP {
+        guard peer.isTrusted else { return peer.client }
+        if let client = Self.single(headers.plausibleIP) ?? Self.single(headers.cfConnectingIP) { return client }
+        if let hop = headers.bForwardedFor.flatMap(listed) ?? headers.xForwardedFor.flatMap(listed) { return hop }
+        if let forwarded = headers.forwarded, let hop = rightmostUntrusted(Self.forwardedFor(forwarded)) {
             return hop
         }
-        return peerIP
+        return peer.client
     }
 
     /// `x-plausible-ip-type` (`dc_ip`, `threat_ip`, `anonymous_vpn_ip`), believed only from a
     /// trusted proxy like the other client-IP headers.
     package func clientIPType(peer: SocketAddress?, headers: some RequestHeaders) -> ClientIPType? {
-        guard headers.value(of: Self.ipType) != nil else { return nil }
+        let headers = EventRequestHeaders(headers)
+        guard headers.plausibleIPType != nil else { return nil }
         return clientIPType(peer: self.peer(peer), headers: headers)
     }
 
-    package func clientIPType(peer: Peer, headers: some RequestHeaders) -> ClientIPType? {
-        guard let value = headers.value(of: Self.ipType), peer.isTrusted else { return nil }
+    package func clientIPType(peer: Peer, headers: EventRequestHeaders) -> ClientIPType? {
+        guard let value = headers.plausibleIPType, peer.isTrusted else { return nil }
         return ClientIPType(rawValue: value.trimmingASCIIWhitespace())
     }
 
@@ -74,20 +66,31 @@ package struct ClientIPResolver: Sendable {
 
     /// The right-most valid hop that is not a trusted proxy; the left-most valid one when every hop
     /// is trusted; nil when none is an address.
-    private func rightmostUntrusted(_ hops: [String]) -> String? {
-        var leftmost: String?
+    private func rightmostUntrusted(_ hops: some BidirectionalCollection<String>) -> ClientIP? {
+        var leftmost: ClientIP?
         for hop in hops.reversed() {
-            guard let address = IPAddress(hop) else { continue }
-            if !isTrusted(address) { return hop }
-            leftmost = hop
+            let client = ClientIP(hop)
+            guard let address = client.address else { continue }
+            if !isTrusted(address) { return client }
+            leftmost = client
         }
         return leftmost
     }
 
-    private static let singleValueHeaders = [HTTPField.Name("X-Plausible-IP")!, HTTPField.Name("CF-Connecting-IP")!]
-    private static let listHeaders = [HTTPField.Name("B-Forwarded-For")!, HTTPField.Name("X-Forwarded-For")!]
-    private static let forwarded = HTTPField.Name("Forwarded")!
-    private static let ipType = HTTPField.Name("x-plausible-ip-type")!
+    /// A one-address header's value, when it is an address.
+    private static func single(_ value: String?) -> ClientIP? {
+        guard let value else { return nil }
+        let client = ClientIP(clean(value))
+        return client.address == nil ? nil : client
+    }
+
+    /// The hop of a forwarded-for list that names the client; the usual single hop is not split.
+    private func listed(_ list: String) -> ClientIP? {
+        guard list.utf8.contains(UInt8(ascii: ",")) else {
+            return rightmostUntrusted(CollectionOfOne(Self.clean(list)))
+        }
+        return rightmostUntrusted(list.split(separator: ",").map(Self.clean))
+    }
 
     /// The `for=` values of a `Forwarded` header, in order, without quotes.
     static func forwardedFor(_ header: String) -> [String] {
@@ -144,5 +147,17 @@ package struct ClientIPResolver: Sendable {
             return String(value[..<colon])
         }
         return value
+    }
+}
+
+/// The visitor's IP as the text used for its identity, and parsed (nil when the text is not an
+/// address, e.g. a socket without an IP), so the pipeline does not parse it again.
+package struct ClientIP: Sendable {
+    package let text: String
+    package let address: IPAddress?
+
+    package init(_ text: String) {
+        self.text = text
+        address = IPAddress(text)
     }
 }
