@@ -65,15 +65,7 @@ import Testing
     /// before are still in it, and an update of a session (its `timestamp` set) no longer writes
     /// that index.
     @Test func migratingToV10KeysSessionsUserByVisitorAndSiteOnly() throws {
-        let queue = try DatabaseQueue()
-        try SQLiteSchema.migrator.migrate(queue, upTo: "v9-database-epoch")
-        var stored = Fixtures.session(id: 5, start: 1_000, events: 2)
-        stored.userID = 42
-        try queue.write { db in
-            var upsert = StatementHandle(try db.makeStatement(sql: SQLiteRows.upsertSession), in: db)
-            SQLiteRows.bind(stored, to: &upsert)
-            try upsert.execute()
-        }
+        let (queue, _) = try Self.storedSession(migratedUpTo: "v9-database-epoch")
         try SQLiteSchema.migrator.migrate(queue, upTo: "v12-sessions-timestamp-dropped")
         let columns = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('sessions_user') ORDER BY seqno")
@@ -152,15 +144,7 @@ import Testing
     /// v13 drops `sessions_user` for `session_evictions`: a session stored before is found once the
     /// cache says it evicted it, and a new session writes no index keyed by visitor.
     @Test func migratingToV13ReplacesSessionsUserWithSessionEvictions() throws {
-        let queue = try DatabaseQueue()
-        try SQLiteSchema.migrator.migrate(queue, upTo: "v12-sessions-timestamp-dropped")
-        var stored = Fixtures.session(id: 5, start: 1_000, events: 2)
-        stored.userID = 42
-        try queue.write { db in
-            var upsert = StatementHandle(try db.makeStatement(sql: SQLiteRows.upsertSession), in: db)
-            SQLiteRows.bind(stored, to: &upsert)
-            try upsert.execute()
-        }
+        let (queue, stored) = try Self.storedSession(migratedUpTo: "v12-sessions-timestamp-dropped")
         try SQLiteSchema.migrator.migrate(queue)
         let (indexes, tables) = try queue.read { db in
             (
@@ -175,6 +159,21 @@ import Testing
         #expect(try store.latestSession(siteID: 1, userIDs: [42], activeSince: 0) == nil)
         store.remember([EvictedSession(siteID: 1, userID: 42, sessionID: 5, lastSeen: stored.timestamp)])
         #expect(try store.latestSession(siteID: 1, userIDs: [42], activeSince: 0) == stored)
+    }
+
+    /// A database migrated up to `migration` holding one session (id 5, visitor 42), written by
+    /// today's upsert.
+    private static func storedSession(migratedUpTo migration: String) throws -> (DatabaseQueue, SessionRecord) {
+        let queue = try DatabaseQueue()
+        try SQLiteSchema.migrator.migrate(queue, upTo: migration)
+        var stored = Fixtures.session(id: 5, start: 1_000, events: 2)
+        stored.userID = 42
+        try queue.write { db in
+            var upsert = StatementHandle(try db.makeStatement(sql: SQLiteRows.upsertSession), in: db)
+            SQLiteRows.bind(stored, to: &upsert)
+            try upsert.execute()
+        }
+        return (queue, stored)
     }
 
     /// The event insert of schema v3, before the `seq` column.

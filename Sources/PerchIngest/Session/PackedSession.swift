@@ -19,13 +19,6 @@ struct PackedSession: Sendable {
     private static let exitPageIsEntry: UInt64 = 2
 
     init(_ session: SessionRecord, lastSeen: Int64, interner: inout SessionStringPool.Interner) {
-        sessionID = session.sessionID
-        start = session.start
-        timestampOffset = Int32(clamping: session.timestamp - session.start)
-        lastSeenOffset = Int32(clamping: lastSeen - session.start)
-        pageviews = session.pageviews
-        events = session.events
-        isBounce = session.isBounce
         var writer = PackedTextWriter(reusing: interner.takeScratch())
         Self.writePages(of: session, to: &writer, interner: &interner)
         let visit = session.visit
@@ -52,8 +45,9 @@ struct PackedSession: Sendable {
             writer.text(prop.key, interner: &interner)
             writer.literal(prop.value)
         }
-        text = writer.packed()
+        let text = writer.packed()
         interner.returnScratch(writer.bytes)
+        self.init(counters: session, lastSeen: lastSeen, text: text)
     }
 
     /// `session` packed again after `SessionRecord.absorb` folded an event into this packed
@@ -64,13 +58,6 @@ struct PackedSession: Sendable {
         absorbed session: SessionRecord, into packed: PackedSession, lastSeen: Int64,
         interner: inout SessionStringPool.Interner
     ) {
-        sessionID = session.sessionID
-        start = session.start
-        timestampOffset = Int32(clamping: session.timestamp - session.start)
-        lastSeenOffset = Int32(clamping: lastSeen - session.start)
-        pageviews = session.pageviews
-        events = session.events
-        isBounce = session.isBounce
         var reader = PackedTextReader(packed.text)
         let flags = reader.varint()
         reader.skipText()
@@ -80,8 +67,21 @@ struct PackedSession: Sendable {
         var writer = PackedTextWriter(reusing: interner.takeScratch())
         Self.writePages(of: session, to: &writer, interner: &interner)
         writer.raw(packed.text[reader.offset...])
-        text = writer.packed()
+        let text = writer.packed()
         interner.returnScratch(writer.bytes)
+        self.init(counters: session, lastSeen: lastSeen, text: text)
+    }
+
+    /// `session`'s ids, counters and times beside `text`, packed by the caller.
+    private init(counters session: SessionRecord, lastSeen: Int64, text: [UInt8]) {
+        sessionID = session.sessionID
+        start = session.start
+        timestampOffset = Int32(clamping: session.timestamp - session.start)
+        lastSeenOffset = Int32(clamping: lastSeen - session.start)
+        pageviews = session.pageviews
+        events = session.events
+        isBounce = session.isBounce
+        self.text = text
     }
 
     /// The fields `SessionRecord.absorb` changes besides the counters, which lead the packed text.
