@@ -8,7 +8,7 @@ import Synchronization
 /// The cache holds at most `maxSessions` sessions, packed (`PackedSession`). Past the bound it
 /// evicts the least recently active sessions of the full shard; when an evicted visitor returns
 /// within the idle timeout, the session is read back from the `SessionArchive`, so eviction does
-/// not split a visit as long as the store has the session's latest state (see docs/operations.md).
+/// not split a visit as long as the store has the session's latest state (see docs/architecture.md, Memory bounds).
 package final class SessionCache: Sendable {
     /// Reuse iff the whole minutes since last seen, truncated, are at most this.
     package static let idleMinutes: Int64 = 30
