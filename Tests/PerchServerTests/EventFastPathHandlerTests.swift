@@ -25,7 +25,7 @@ import Testing
     static func get(_ path: String) -> String { "GET \(path) HTTP/1.1\r\nHost: perch.test\r\n\r\n" }
 
     /// The fast path's `202 ok`, byte for byte.
-    static let accepted = String(buffer: EventReplyBytes().acceptance(closing: false))
+    static let accepted = String(buffer: EventReplyBytes().accepted)
 
     /// A connection through the whole pipeline, its fast path answering for `server`.
     private func connection(
@@ -138,7 +138,7 @@ import Testing
         let (channel, _) = try connection(server)
         try send(Self.eventRequest(extra: "Connection: close\r\n"), to: channel)
         let reply = try written(channel)
-        #expect(reply == String(buffer: EventReplyBytes().acceptance(closing: true)))
+        #expect(reply == String(buffer: EventReplyBytes().acceptedClosing))
         #expect(reply.contains("\r\nConnection: close\r\n"))
         channel.embeddedEventLoop.run()  // the close waits for the write to complete
         #expect(!channel.isActive)

@@ -58,9 +58,9 @@ import Testing
     @Test func theKeptAcceptanceIsThePlainOneWithItsCORSHeaders() throws {
         let replies = EventReplyBytes()
         let plain = EventResponder.answer(for: .accepted(stored: 1, dropped: [], durableThrough: nil))
-        #expect(String(buffer: replies.acceptance(closing: false)) == (try codecBytes(plain, closing: false)))
-        #expect(String(buffer: replies.acceptance(closing: true)) == (try codecBytes(plain, closing: true)))
-        let text = String(buffer: replies.acceptance(closing: false))
+        #expect(String(buffer: replies.accepted) == (try codecBytes(plain, closing: false)))
+        #expect(String(buffer: replies.acceptedClosing) == (try codecBytes(plain, closing: true)))
+        let text = String(buffer: replies.accepted)
         #expect(text.hasPrefix("HTTP/1.1 202 Accepted\r\n"))
         #expect(text.contains("\r\nAccess-Control-Allow-Origin: *\r\n"))
         #expect(text.hasSuffix("\r\nContent-Length: 2\r\n\r\nok"))

@@ -40,11 +40,6 @@ struct EventReplyBytes: Sendable {
         }
     }
 
-    /// The prebuilt plain acceptance.
-    func acceptance(closing: Bool) -> ByteBuffer {
-        closing ? acceptedClosing : accepted
-    }
-
     /// Encodes `response` as Hummingbird's codecs would, with `Content-Length` after its headers
     /// (and `Connection: close` when `closing`), as the fast path used to set them.
     static func encode(_ response: EventResponse, closing: Bool) -> ByteBuffer {
