@@ -2,8 +2,8 @@ import PerchCore
 import Synchronization
 
 /// The sessions the session cache evicted that the writer has not yet stored in
-/// `session_evictions`: told by the cache (in memory, under its locks), taken by the next store
-/// write into its transaction, and searched by lookups until then.
+/// `session_evictions`: told by the cache (in memory, under its locks), written by the next store
+/// write in its transaction, and searched by lookups until that transaction commits.
 final class EvictedSessionLog: Sendable {
     private struct State {
         var pending: [EvictedSession] = []
@@ -20,17 +20,16 @@ final class EvictedSessionLog: Sendable {
         state.withLock { $0.pending.append(contentsOf: evictions) }
     }
 
-    /// Takes every pending eviction, for the write about to store them.
-    func take() -> [EvictedSession] {
-        state.withLock { state in
-            defer { state.pending.removeAll() }
-            return state.pending
-        }
+    /// Every pending eviction, for a write to store; they stay pending, so lookups still find them,
+    /// until `written(_:)` says the write committed.
+    func unwritten() -> [EvictedSession] {
+        state.withLock { $0.pending }
     }
 
-    /// Puts back evictions a write took but did not commit, ahead of any told since.
-    func restore(_ evictions: [EvictedSession]) {
-        state.withLock { $0.pending.insert(contentsOf: evictions, at: 0) }
+    /// Drops the first `count` pending evictions, which a committed write stored. Only the single
+    /// writer drops, and appends go to the end, so they are the ones it took.
+    func written(_ count: Int) {
+        state.withLock { $0.pending.removeFirst(count) }
     }
 
     /// The pending evictions of `siteID` by any of `userIDs`.

@@ -59,13 +59,14 @@ extension SQLiteStore: SessionArchive {
     static let evictionRetention: Int64 = 2 * 3_600
 
     /// Writes the evictions told since the last write (`EvictedSessionLog`), inside the write's
-    /// transaction; they go back to the log if it rolls back. Every `pruneInterval` of event time
-    /// it also deletes rows older than `evictionRetention`.
+    /// transaction; the log lets go of them once it commits (a lookup meanwhile still finds them
+    /// in memory), and keeps them if it rolls back. Every `pruneInterval` of event time it also
+    /// deletes rows older than `evictionRetention`.
     func storeEvictions(_ db: Database) throws {
         let log = database.evictions
-        let evictions = log.take()
+        let evictions = log.unwritten()
         guard !evictions.isEmpty else { return }
-        db.afterNextTransaction(onCommit: { _ in }, onRollback: { _ in log.restore(evictions) })
+        db.afterNextTransaction(onCommit: { _ in log.written(evictions.count) }, onRollback: { _ in })
         let newest = evictions.map(\.lastSeen).max() ?? .min
         if log.claimPrune(at: newest) {
             try db.execute(

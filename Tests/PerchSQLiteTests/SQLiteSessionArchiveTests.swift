@@ -96,7 +96,9 @@ struct SQLiteSessionArchiveTests {
         var again = session
         again.timestamp += 60
         evict(again)
+        #expect(store.database.evictions.unwritten().count == 2)
         try writeEvictions(sequence: 2)
+        #expect(store.database.evictions.unwritten().isEmpty)
         #expect(try storedEvictions() == [[10, 1, 7, again.timestamp]])
         #expect(try store.latestSession(siteID: 1, userIDs: [10], activeSince: 0) == session)
         try writeEvictions(sequence: 3)
@@ -114,6 +116,7 @@ struct SQLiteSessionArchiveTests {
         #expect(throws: SQLiteStoreError.self) { try writeEvictions(sequence: 2) }
         try store.writer.write { db in try db.execute(sql: "ALTER TABLE journal_state_gone RENAME TO journal_state") }
         #expect(try storedEvictions().isEmpty)
+        #expect(store.database.evictions.unwritten().count == 1)
         #expect(try store.latestSession(siteID: 1, userIDs: [10], activeSince: 0) == session)
         try writeEvictions(sequence: 2)
         #expect(try storedEvictions() == [[10, 1, 7, session.timestamp]])
