@@ -13,8 +13,9 @@ import GRDBSQLite
 /// it steps. Bound transient, SQLite copied each string into an allocation of its own and freed it
 /// on the next bind: Debian's SQLite is built without lookaside, so that was two mallocs and four
 /// mutex operations (memory statistics) per text column, some 50 of each for an event and its new
-/// session. The pointers are left bound (dangling) after `execute()`; every execution binds every
-/// parameter again (this type's `init` clears them, GRDB binds all its arguments before it steps).
+/// session. After the step, each text parameter is bound to NULL again, so no pointer into the
+/// buffer outlives the execution (GRDB, or anything that renders the statement's bindings, would
+/// otherwise find the statement bound to bytes since overwritten).
 struct StatementHandle {
     /// SQLite's SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
     static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
@@ -67,21 +68,31 @@ struct StatementHandle {
     /// Runs a statement that returns no rows, then resets it for the next bindings.
     mutating func execute() throws {
         index = 0
-        let code = textParameters.isEmpty ? sqlite3_step(handle) : stepWithTexts()
-        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
-        sqlite3_reset(handle)
+        guard !textParameters.isEmpty else {
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
+            sqlite3_reset(handle)
+            return
+        }
+        let code = stepWithTexts()
+        // `failure` reads the message, then resets; a statement must be reset before binding.
+        let error = code == SQLITE_DONE || code == SQLITE_ROW ? nil : failure(code)
+        if error == nil { sqlite3_reset(handle) }
+        for parameter in textParameters { sqlite3_bind_null(handle, parameter.position) }
+        texts.removeSubrange(1...)
+        textParameters.removeAll(keepingCapacity: true)
+        if let error { throw error }
     }
 
     /// Binds the pending text parameters to their bytes in `texts` (no copy: SQLite reads them
-    /// during the step, while the buffer is pinned) and steps once; the buffer is then emptied,
-    /// keeping its capacity for the next row.
-    private mutating func stepWithTexts() -> Int32 {
+    /// during the step, while the buffer is pinned) and steps once. The caller resets the
+    /// statement and unbinds them before the buffer is reused.
+    private func stepWithTexts() -> Int32 {
         let handle = handle
-        let parameters = textParameters
-        let code = texts.withUnsafeBufferPointer { buffer in
+        return texts.withUnsafeBufferPointer { buffer in
             // Never empty: `texts` keeps its spare first byte.
             let base = UnsafeRawPointer(buffer.baseAddress!)
-            for parameter in parameters {
+            for parameter in textParameters {
                 _ = sqlite3_bind_text(
                     handle, parameter.position,
                     (base + parameter.offset).assumingMemoryBound(to: CChar.self),
@@ -89,9 +100,6 @@ struct StatementHandle {
             }
             return sqlite3_step(handle)
         }
-        texts.removeSubrange(1...)
-        textParameters.removeAll(keepingCapacity: true)
-        return code
     }
 
     /// SQLite's SQLITE_STATIC: SQLite uses the bytes where they are, without copying them.
