@@ -12,6 +12,8 @@ struct DevSeedGenerator {
     private let cumulativeWeights: [Double]
     private let now: Int64
     private let days: Int
+    /// Sessions made so far: the low half of the next session id.
+    private var sessionsMade: UInt32 = 0
 
     init(siteIDs: [Int64], hostnames: [String], now: Int64, days: Int, seed: UInt64) {
         random = SplitMix64(seed: seed)
@@ -31,9 +33,14 @@ struct DevSeedGenerator {
     mutating func nextSession(day: Int) -> (events: [EventRecord], session: SessionRecord) {
         let site = pickSite()
         let userID = random.next()
-        let sessionID = random.next()
+        // Drawn as when session ids were random, so a seed still makes the same traffic.
+        _ = random.next()
         let dayStart = now - Int64(days - day) * 86_400
         var timestamp = dayStart + Int64(random.next() % 86_400)
+        // As the server makes them (`SessionIDGenerator`): the start second in the high half, so
+        // ids grow with time; the low half counts sessions, so no two ids of a seed are equal.
+        let sessionID = UInt64(UInt32(clamping: timestamp)) << 32 | UInt64(sessionsMade)
+        sessionsMade &+= 1
         let visit = pickVisit()
         let pageviews = pageviewCount()
         var events: [EventRecord] = []
