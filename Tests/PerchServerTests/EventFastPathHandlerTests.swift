@@ -103,6 +103,39 @@ import Testing
         #expect(try server.events().count == 1)
     }
 
+    /// The first chunk of a body is kept as it came: one split into three reads must still be
+    /// stored whole, each chunk in its place, and the next request's body must not reuse it.
+    @Test func aBodySplitAcrossReadsIsStoredWholeAndInOrder() throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        let (channel, _) = try connection(server)
+        let body = #"{"n":"pageview","u":"https://example.com/first/second/third","d":"example.com"}"#
+        let request = Array(Self.eventRequest(body).utf8)
+        let bodyStart = request.count - body.utf8.count
+        let cuts = [bodyStart + 10, bodyStart + 40, request.count]
+        var start = 0
+        for end in cuts {
+            try channel.writeInbound(ByteBuffer(bytes: request[start..<end]))
+            start = end
+        }
+        let other = #"{"n":"pageview","u":"https://example.com/x","d":"example.com"}"#
+        try send(Self.eventRequest(other), to: channel)
+        #expect(try written(channel) == Self.accepted + Self.accepted)
+        try server.flush()
+        #expect(try server.events().map(\.pathname) == ["/first/second/third", "/x"])
+    }
+
+    @Test func anEmptyBodyIsAnswered400() throws {
+        let server = try TestServer()
+        defer { server.cleanUp() }
+        let (channel, _) = try connection(server)
+        try send(Self.eventRequest(""), to: channel)
+        let invalid = EventReplyBytes.encode(EventResponder.answer(for: EventResponder.tooLarge), closing: false)
+        #expect(try written(channel) == String(buffer: invalid))
+        try send(Self.eventRequest(), to: channel)
+        #expect(try written(channel) == Self.accepted)
+    }
+
     @Test func expectContinueIsAnsweredBeforeTheBody() throws {
         let server = try TestServer()
         defer { server.cleanUp() }

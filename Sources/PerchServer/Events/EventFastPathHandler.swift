@@ -21,8 +21,10 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         case idle
         /// Passing a request through to Hummingbird.
         case forwarding
-        /// Collecting the body of an event request, whose headers are picked (`EventRequestHeaders`).
-        case collecting(ByteBuffer)
+        /// Collecting the body of an event request, whose headers are picked (`EventRequestHeaders`):
+        /// nil until its first chunk, which is kept as it came (usually the whole body, a view
+        /// into the bytes read), so a one-chunk body is copied only into the request.
+        case collecting(ByteBuffer?)
         /// Our reply is being decided (journal wait); later parts are queued.
         case replying
         /// Answered already (body too large): the rest of the body is read and thrown away, so the
@@ -106,7 +108,7 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         case (.idle, .head(let head)):
             if owedByHummingbird == 0, head.method == .POST, Self.isEventPath(head.uri) {
                 headers = EventRequestHeaders(head.headers)
-                state = .collecting(context.channel.allocator.buffer(capacity: 512))
+                state = .collecting(nil)
                 if headers.expect?.lowercased() == "100-continue" {
                     // Clients that ask (curl does for large bodies) would otherwise wait a second.
                     context.writeAndFlush(wrapOutboundOut(.byteBuffer(EventReplyBytes.continueBytes)), promise: nil)
@@ -119,19 +121,23 @@ final class EventFastPathHandler: ChannelDuplexHandler, RemovableChannelHandler 
         case (.forwarding, _):
             if case .end = part { state = .idle }
             context.fireChannelRead(wrapInboundOut(part))
-        case (.collecting(var body), .body(var chunk)):
-            guard body.readableBytes + chunk.readableBytes <= responder.maxBodyBytes else {
+        case (.collecting(let collected), .body(var chunk)):
+            guard (collected?.readableBytes ?? 0) + chunk.readableBytes <= responder.maxBodyBytes else {
                 // Answer now, without keeping the rest of an oversized body.
                 state = .discarding
                 write(reply(to: EventResponder.tooLarge, closing: false), closing: false, context: context)
                 return
             }
-            state = .idle  // drop the buffer's reference while appending, so it is not copied
+            guard var body = collected else {
+                state = .collecting(chunk)
+                return
+            }
+            state = .idle  // drop the buffer's reference while appending, so it is not copied again
             body.writeBuffer(&chunk)
             state = .collecting(body)
         case (.collecting(let body), .end):
             state = .replying
-            respond(to: body, context: context)
+            respond(to: body ?? ByteBuffer(), context: context)
         case (.discarding, .end):
             state = .idle
         case (.discarding, _), (.closing, _):
