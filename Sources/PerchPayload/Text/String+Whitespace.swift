@@ -1,6 +1,13 @@
 extension String {
     /// Without leading and trailing Unicode whitespace, like Elixir's `String.trim/1`.
     package var trimmingWhitespace: String {
+        // Usually nothing to trim: an ASCII byte that is not whitespace at both ends is a scalar
+        // that is not whitespace at both ends (a UTF-8 byte below 0x80 is a whole scalar).
+        if let first = utf8.first, let last = utf8.last, Self.isASCIINonWhitespace(first),
+            Self.isASCIINonWhitespace(last)
+        {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isWhitespaceFast }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isWhitespaceFast })!
@@ -10,6 +17,7 @@ extension String {
 
     /// Without trailing Unicode whitespace, like Elixir's `String.trim_trailing/1`.
     package var trimmingTrailingWhitespace: String {
+        if let last = utf8.last, Self.isASCIINonWhitespace(last) { return self }
         let scalars = unicodeScalars
         guard let last = scalars.lastIndex(where: { !$0.isWhitespaceFast }) else { return "" }
         if last == scalars.index(before: scalars.endIndex) { return self }
@@ -18,7 +26,13 @@ extension String {
 
     /// Empty or only Unicode whitespace (Ecto's notion of blank).
     package var isBlank: Bool {
-        unicodeScalars.allSatisfy(\.isWhitespaceFast)
+        if let first = utf8.first, Self.isASCIINonWhitespace(first) { return false }
+        return unicodeScalars.allSatisfy(\.isWhitespaceFast)
+    }
+
+    /// An ASCII byte that is not whitespace; false for every byte of a multi-byte scalar.
+    private static func isASCIINonWhitespace(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D)
     }
 
     /// Lowercased, without the cost of Unicode case mapping when there is nothing to map.
