@@ -108,7 +108,9 @@ struct JSONCursor {
     mutating func object(depth: Int) throws(Failure) -> JSONValue {
         guard depth <= maxDepth else { throw .tooDeep }
         index += 1
-        var members = JSONMembers()
+        // The body's own object (an event: four to ten members) gets room for them at once;
+        // nested ones grow as they need, so many small objects cost no more than their members.
+        var members = JSONMembers(expected: depth == 1 ? JSONMembers.expectedTopLevel : 0)
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             index += 1
@@ -135,10 +137,20 @@ struct JSONCursor {
 /// Object members in first-seen order where a repeated key replaces the earlier value; a hash
 /// index appears only for larger objects, so hostile bodies with many keys stay linear.
 struct JSONMembers {
+    /// Room made at the first member of a body's top-level object: one allocation where growing
+    /// one member at a time made three.
+    static let expectedTopLevel = 8
+
     var pairs: [(key: String, value: JSONValue)] = []
     private var positions: [String: Int]?
+    private let expected: Int
+
+    init(expected: Int = 0) {
+        self.expected = expected
+    }
 
     mutating func set(_ key: String, _ value: JSONValue) {
+        if pairs.isEmpty, expected > 0 { pairs.reserveCapacity(expected) }
         if positions != nil {
             if let position = positions![key] {
                 pairs[position].value = value
