@@ -32,7 +32,7 @@ extension String {
 
     /// An ASCII byte that is not whitespace; false for every byte of a multi-byte scalar.
     private static func isASCIINonWhitespace(_ byte: UInt8) -> Bool {
-        byte < 0x80 && byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D)
+        byte < 0x80 && !Unicode.Scalar(byte).isWhitespaceFast
     }
 
     /// Lowercased, without the cost of Unicode case mapping when there is nothing to map.
