@@ -5,6 +5,8 @@ import NIOEmbedded
 import NIOHTTP1
 import NIOHTTPTypes
 import PerchCore
+import PerchIngest
+import PerchPayload
 import Testing
 
 @testable import PerchServer
@@ -130,7 +132,10 @@ import Testing
         defer { server.cleanUp() }
         let (channel, _) = try connection(server)
         try send(Self.eventRequest(""), to: channel)
-        let invalid = EventReplyBytes.encode(EventResponder.answer(for: EventResponder.tooLarge), closing: false)
+        // Plausible's answer to a body it cannot parse, the one an oversized body also gets.
+        let unparsable = IngestResult.invalid(
+            ValidationErrors(field: "request", message: EventRequestDecoder.unparsableMessage))
+        let invalid = EventReplyBytes.encode(EventResponder.answer(for: unparsable), closing: false)
         #expect(try written(channel) == String(buffer: invalid))
         try send(Self.eventRequest(), to: channel)
         #expect(try written(channel) == Self.accepted)
