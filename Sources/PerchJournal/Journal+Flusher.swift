@@ -32,7 +32,10 @@ extension Journal {
         var frames: [UInt8] = []
         // Buffer mode: the newest record written but not yet synced.
         var unsyncedThrough: UInt64?
+        var unsyncedRecords = 0
         var lastSync = DispatchTime.now().uptimeNanoseconds
+        var cpuSaturation = groupCommit.cpu.map { CPUSaturation(window: $0.window, idleBelow: $0.idleBelow) }
+        if durability == .fsync { _ = cpuSaturation?.update(now: lastSync, read: cpuTimes) }
         while true {
             if unsyncedThrough != nil {
                 _ = wakeup.wait(timeout: DispatchTime(uptimeNanoseconds: lastSync + Self.bufferSyncNanoseconds))
@@ -40,7 +43,7 @@ extension Journal {
                 wakeup.wait()
             }
             if durability == .fsync {
-                gatherBatch()
+                gatherBatch(cpuSaturation: &cpuSaturation)
             }
             // Swapping keeps both arrays' capacity, so steady state allocates no staging storage.
             let closing = state.withLock { state in
@@ -67,8 +70,10 @@ extension Journal {
                         file = active
                     }
                     unsyncedThrough = last.sequence
+                    unsyncedRecords += batch.count
                 }
                 var durableThrough: UInt64?
+                var syncedRecords = 0
                 let now = DispatchTime.now().uptimeNanoseconds
                 if let through = unsyncedThrough, var active = file,
                     durability == .fsync || closing || now - lastSync >= Self.bufferSyncNanoseconds
@@ -79,11 +84,14 @@ extension Journal {
                     lastSync = now
                     unsyncedThrough = nil
                     durableThrough = through
+                    syncedRecords = unsyncedRecords
+                    unsyncedRecords = 0
                 }
-                finish(batch, durableThrough: durableThrough)
+                finish(batch, durableThrough: durableThrough, syncedRecords: syncedRecords)
             } catch {
                 abandon(&file)
                 unsyncedThrough = nil
+                unsyncedRecords = 0
                 recordFailure(error, unwritten: batch)
             }
             batch.removeAll(keepingCapacity: true)
@@ -109,15 +117,26 @@ extension Journal {
     /// Waits, if `groupCommit` says so, until more records are staged or its delay is over. The
     /// appenders then wake the flusher only when the target is reached (`JournalState.wakeupAt`);
     /// `close()` wakes it at once. A wake-up left over from a target reached just as the delay
-    /// ran out makes at most one early pass over an empty or small batch.
-    private func gatherBatch() {
+    /// ran out makes at most one early pass over an empty or small batch. The CPU times are read
+    /// (outside the lock) only when the last batch's size leaves the decision to them.
+    private func gatherBatch(cpuSaturation: inout CPUSaturation?) {
         let now = DispatchTime.now().uptimeNanoseconds
+        let (lastSyncEnd, lastSyncRecords) = state.withLock { ($0.lastSyncEnd, $0.lastSyncRecords) }
+        var cpuSaturated = false
+        if groupCommit.asksCPU(sinceLastSync: now &- lastSyncEnd, previousBatch: lastSyncRecords) {
+            cpuSaturated = cpuSaturation?.update(now: now, read: cpuTimes) ?? false
+        }
         let delay: UInt64? = state.withLock { state in
             guard case .open = state.phase,
                 let delay = groupCommit.delay(
                     staged: state.staged.count, sinceLastSync: now &- state.lastSyncEnd,
-                    previousBatch: state.lastSyncRecords)
+                    previousBatch: state.lastSyncRecords, cpuSaturated: cpuSaturated)
             else { return nil }
+            if state.lastSyncRecords >= groupCommit.busyBatch {
+                state.syncCounts.waitsAfterBatch += 1
+            } else {
+                state.syncCounts.waitsForCPU += 1
+            }
             state.wakeupSent = false
             state.wakeupAt = groupCommit.targetRecords
             return delay
@@ -173,11 +192,14 @@ extension Journal {
         }
     }
 
-    /// Publishes a written batch to the writer and fires the callbacks that are now durable.
-    private func finish(_ batch: [JournalState.Staged], durableThrough: UInt64?) {
+    /// Publishes a written batch to the writer and fires the callbacks that are now durable; a
+    /// sync made `syncedRecords` durable through `durableThrough`.
+    private func finish(_ batch: [JournalState.Staged], durableThrough: UInt64?, syncedRecords: Int) {
         let now = durableThrough == nil ? 0 : DispatchTime.now().uptimeNanoseconds
         let (due, ready, recovered, observer) = state.withLock { state in
             if let durableThrough {
+                state.syncCounts.syncs += 1
+                state.syncCounts.records += syncedRecords
                 state.durableSequence = max(state.durableSequence, durableThrough)
                 state.lastSyncEnd = now
                 state.lastSyncRecords = batch.count

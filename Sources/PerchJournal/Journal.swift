@@ -24,6 +24,8 @@ package final class Journal: Sendable {
     package let groupCommit: JournalGroupCommit
     /// How long appends are refused after a failed write before one probes the disk again.
     let retryAfterFailureNanoseconds: UInt64
+    /// The machine's CPU times, for `groupCommit`'s `CPURule`.
+    let cpuTimes: @Sendable () -> CPUTimes?
     let logger: Logger
     let state = Mutex(JournalState())
     /// Wakes the flusher: appenders signal it once per staged batch (at its first record, or at
@@ -43,6 +45,7 @@ package final class Journal: Sendable {
         segmentBytes: Int = 64 << 20,
         groupCommit: JournalGroupCommit = .standard,
         retryAfterFailure: Duration = .seconds(1),
+        cpuTimes: @escaping @Sendable () -> CPUTimes? = CPUTimes.readSystem,
         logger: Logger = Logger(label: "perch.journal")
     ) throws(JournalError) {
         precondition(
@@ -54,6 +57,7 @@ package final class Journal: Sendable {
         self.segmentBytes = segmentBytes
         self.groupCommit = groupCommit
         retryAfterFailureNanoseconds = UInt64(max(0, retryAfterFailure.wholeNanoseconds))
+        self.cpuTimes = cpuTimes
         self.logger = logger
         try SegmentFile.createDirectory(directory)
     }
@@ -179,6 +183,11 @@ package final class Journal: Sendable {
     /// Entries written to the journal and waiting for the store.
     package var pendingCount: Int {
         state.withLock { $0.pendingCount }
+    }
+
+    /// What the flusher's syncs have done since `open`.
+    package var syncCounts: JournalSyncCounts {
+        state.withLock { $0.syncCounts }
     }
 
     /// The last sequence handed out (0 if none).

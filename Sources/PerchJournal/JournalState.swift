@@ -43,6 +43,7 @@ struct JournalState {
     /// made durable: how `JournalGroupCommit` tells a busy journal from a quiet one.
     var lastSyncEnd: UInt64 = 0
     var lastSyncRecords = 0
+    var syncCounts = JournalSyncCounts()
     /// Every record up to here is written and synced.
     var durableSequence: UInt64 = 0
     var waiters: [Waiter] = []

@@ -171,6 +171,7 @@ package struct PerchComponents {
             batch: BatchController(responder: responder, index: eventIDs, clock: clock),
             operations: OperationsController(readiness: readiness, metrics: metrics) {
                 metrics.journal(pending: journal.pendingCount, bytes: journal.pendingBytes)
+                metrics.journal(syncs: journal.syncCounts)
                 metrics.connections(open: connections.current)
                 metrics.sessions(cached: sessions.count, evicted: sessions.evictions, reloaded: sessions.reloads)
             },

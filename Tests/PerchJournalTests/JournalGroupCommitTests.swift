@@ -76,6 +76,92 @@ import Testing
         #expect(saturated.delay(staged: 3, sinceLastSync: 10_000, previousBatch: 12) == 200_000)
     }
 
+    @Test func aSaturatedMachineCountsSmallerBatchesAsBusy() {
+        let policy = JournalGroupCommit(
+            maxDelay: .microseconds(200), targetRecords: 16, busyWithin: .milliseconds(1), busyBatch: 12,
+            cpu: .init(batch: 3, window: .milliseconds(200), idleBelow: 0.15))
+        #expect(policy.delay(staged: 2, sinceLastSync: 10_000, previousBatch: 3) == nil, "CPU to spare")
+        #expect(policy.delay(staged: 2, sinceLastSync: 10_000, previousBatch: 3, cpuSaturated: true) == 200_000)
+        #expect(policy.delay(staged: 2, sinceLastSync: 10_000, previousBatch: 2, cpuSaturated: true) == nil)
+        #expect(
+            policy.delay(staged: 2, sinceLastSync: 2_000_000, previousBatch: 3, cpuSaturated: true) == nil,
+            "the last sync was long ago")
+        #expect(policy.delay(staged: 2, sinceLastSync: 10_000, previousBatch: 12) == 200_000)
+        // The CPU is asked only when its answer decides.
+        #expect(policy.asksCPU(sinceLastSync: 10_000, previousBatch: 3))
+        #expect(policy.asksCPU(sinceLastSync: 10_000, previousBatch: 11))
+        #expect(!policy.asksCPU(sinceLastSync: 10_000, previousBatch: 2), "too small either way")
+        #expect(!policy.asksCPU(sinceLastSync: 10_000, previousBatch: 12), "busy either way")
+        #expect(!policy.asksCPU(sinceLastSync: 2_000_000, previousBatch: 5), "quiet either way")
+        let withoutCPU = JournalGroupCommit(
+            maxDelay: .microseconds(200), targetRecords: 16, busyWithin: .milliseconds(1), busyBatch: 12)
+        #expect(!withoutCPU.asksCPU(sinceLastSync: 10_000, previousBatch: 5))
+        #expect(withoutCPU.delay(staged: 2, sinceLastSync: 10_000, previousBatch: 5, cpuSaturated: true) == nil)
+        #expect(!JournalGroupCommit.immediate.asksCPU(sinceLastSync: 0, previousBatch: 5))
+    }
+
+    /// CPU times that grow by 100 ticks a reading, `idlePercent` of them idle.
+    static func cpuTimes(idlePercent: UInt64) -> @Sendable () -> CPUTimes? {
+        let readings = Mutex<UInt64>(0)
+        return {
+            let count = readings.withLock { count in
+                count += 1
+                return count
+            }
+            return CPUTimes(idle: count * idlePercent, total: count * 100)
+        }
+    }
+
+    /// Waits an hour for `target` records after a batch of 100 or more, or of 2 or more while
+    /// `cpuTimes` says the CPUs are saturated (read on every decision).
+    static func openWatchingCPU(_ directory: String, idlePercent: UInt64, target: Int = 4) throws -> Journal {
+        let journal = try Journal(
+            directory: directory,
+            groupCommit: JournalGroupCommit(
+                maxDelay: .seconds(3600), targetRecords: target, busyWithin: .seconds(3600), busyBatch: 100,
+                cpu: .init(batch: 2, window: .zero, idleBelow: 0.15)),
+            retryAfterFailure: .zero, cpuTimes: Self.cpuTimes(idlePercent: idlePercent),
+            logger: Fixtures.quietLogger)
+        try journal.open(appliedSequence: 0)
+        return journal
+    }
+
+    @Test func aSaturatedMachineHoldsAShortBatchAfterASharedSync() async throws {
+        try await Fixtures.withDirectory { directory in
+            let journal = try Self.openWatchingCPU(directory, idlePercent: 5)
+            defer { journal.close() }
+            try await Self.makeBusy(journal)
+            let outcomes = Outcomes()
+            try Self.append((1...3).map { Fixtures.entry($0) }, to: journal, into: outcomes)
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(outcomes.count == 0, "three records of four are held")
+            try Self.append([Fixtures.entry(4)], to: journal, into: outcomes)
+            try await outcomes.wait(for: 4)
+            #expect(outcomes.failed == 0)
+            let counts = journal.syncCounts
+            #expect(counts.waitsForCPU >= 1)
+            #expect(counts.waitsAfterBatch == 0)
+            #expect(counts.records == Int(journal.lastSequence), "every record was synced once")
+        }
+    }
+
+    @Test func aMachineWithCPUToSpareSyncsAtOnceAfterASharedSync() async throws {
+        try await Fixtures.withDirectory { directory in
+            let journal = try Self.openWatchingCPU(directory, idlePercent: 40)
+            defer { journal.close() }
+            try await Self.makeBusy(journal)
+            let outcomes = Outcomes()
+            // Were the flusher to wait, it would wait an hour: the suite's time limit shows it.
+            try Self.append((1...3).map { Fixtures.entry($0) }, to: journal, into: outcomes)
+            try await outcomes.wait(for: 3)
+            #expect(outcomes.failed == 0)
+            let counts = journal.syncCounts
+            #expect(counts.waitsForCPU == 0 && counts.waitsAfterBatch == 0)
+            #expect(counts.records == Int(journal.lastSequence))
+            #expect(counts.syncs >= 2 && counts.syncs <= counts.records)
+        }
+    }
+
     @Test func aLoneAppendIsSyncedWithoutWaiting() async throws {
         try await Fixtures.withDirectory { directory in
             let journal = try Self.open(directory)
@@ -101,6 +187,8 @@ import Testing
             #expect(outcomes.failed == 0)
             #expect(Set(outcomes.succeeded).count == 4)
             #expect(journal.state.withLock { $0.lastSyncRecords } == 4, "one sync carried the four")
+            #expect(journal.syncCounts.waitsAfterBatch >= 1)
+            #expect(journal.syncCounts.waitsForCPU == 0, "the default journal leaves the CPU out")
         }
     }
 

@@ -249,6 +249,10 @@ import Testing
                 }
                 for try await status in group { #expect(status == .accepted) }
             }
+            let metrics = try await client.execute(uri: "/metrics", method: .get).text
+            let synced = metrics.split(separator: "\n").first { $0.hasPrefix("perch_journal_synced_entries_total ") }
+            #expect(synced == "perch_journal_synced_entries_total 50", "each event's entry made durable once")
+            #expect(metrics.contains("perch_journal_syncs_total "))
         }
         try server.flush()
         #expect(try server.events().count == 50)

@@ -1,3 +1,4 @@
+import PerchJournal
 import Testing
 
 @testable import PerchServer
@@ -29,5 +30,25 @@ import Testing
         #expect(Self.value("perch_journal_write_failures_total", in: metrics) == "1")
         observer.journalWriteDidRecover()
         #expect(Self.value("perch_journal_failing", in: metrics) == "0.0")
+    }
+
+    @Test func journalSyncTotalsBecomeCountersThatOnlyMoveUp() {
+        let metrics = ServerMetrics()
+        var totals = JournalSyncCounts()
+        totals.syncs = 3
+        totals.records = 10
+        totals.waitsAfterBatch = 1
+        metrics.journal(syncs: totals)
+        var later = totals
+        later.syncs = 5
+        later.records = 16
+        later.waitsForCPU = 2
+        metrics.journal(syncs: later)
+        // A scrape that read the totals earlier but reports them later changes nothing.
+        metrics.journal(syncs: totals)
+        #expect(Self.value("perch_journal_syncs_total", in: metrics) == "5")
+        #expect(Self.value("perch_journal_synced_entries_total", in: metrics) == "16")
+        #expect(Self.value(#"perch_journal_group_commit_waits_total{cause="batch"}"#, in: metrics) == "1")
+        #expect(Self.value(#"perch_journal_group_commit_waits_total{cause="cpu"}"#, in: metrics) == "2")
     }
 }

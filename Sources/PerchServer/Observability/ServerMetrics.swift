@@ -1,5 +1,6 @@
 import CoreMetrics
 import PerchCore
+import PerchJournal
 import Prometheus
 import Synchronization
 
@@ -14,6 +15,12 @@ import Synchronization
 /// Faults: `perch_flush_failures_total` counts batches the store refused and `perch_store_failing`
 /// is 1 from such a refusal until a batch is stored; `perch_journal_write_failures_total` counts
 /// failed journal writes and `perch_journal_failing` is 1 from one until a journal write works.
+///
+/// Group commit: `perch_journal_syncs_total` counts the journal's syncs and
+/// `perch_journal_synced_entries_total` the entries they made durable (their ratio is the entries
+/// a sync carries); `perch_journal_group_commit_waits_total{cause}` counts the times the flusher
+/// held a batch back for more entries, `cause="batch"` after a large batch and `cause="cpu"` while
+/// the CPUs were saturated.
 package final class ServerMetrics: Sendable {
     package let registry: PrometheusCollectorRegistry
     /// `perch_event_requests_total` by status, one property each so counting one is a switch.
@@ -39,6 +46,12 @@ package final class ServerMetrics: Sendable {
     private let storeFailing: CoreMetrics.Gauge
     private let journalWriteFailures: CoreMetrics.Counter
     private let journalFailing: CoreMetrics.Gauge
+    private let journalSyncs: CoreMetrics.Counter
+    private let journalSyncedEntries: CoreMetrics.Counter
+    private let journalWaitsAfterBatch: CoreMetrics.Counter
+    private let journalWaitsForCPU: CoreMetrics.Counter
+    /// The journal's totals at the last scrape, to turn them into counter increments.
+    private let journalSyncTotals = Mutex(JournalSyncCounts())
 
     package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -90,6 +103,12 @@ package final class ServerMetrics: Sendable {
         storeFailing = CoreMetrics.Gauge(label: "perch_store_failing", factory: factory)
         journalWriteFailures = CoreMetrics.Counter(label: "perch_journal_write_failures_total", factory: factory)
         journalFailing = CoreMetrics.Gauge(label: "perch_journal_failing", factory: factory)
+        journalSyncs = CoreMetrics.Counter(label: "perch_journal_syncs_total", factory: factory)
+        journalSyncedEntries = CoreMetrics.Counter(label: "perch_journal_synced_entries_total", factory: factory)
+        journalWaitsAfterBatch = CoreMetrics.Counter(
+            label: "perch_journal_group_commit_waits_total", dimensions: [("cause", "batch")], factory: factory)
+        journalWaitsForCPU = CoreMetrics.Counter(
+            label: "perch_journal_group_commit_waits_total", dimensions: [("cause", "cpu")], factory: factory)
         storeFailing.record(0)
         journalFailing.record(0)
     }
@@ -122,6 +141,23 @@ package final class ServerMetrics: Sendable {
     package func journal(pending: Int, bytes: Int) {
         journalPending.record(pending)
         journalPendingBytes.record(bytes)
+    }
+
+    /// The journal's sync totals since it opened (`Journal.syncCounts`). Totals read by scrapes
+    /// that overlap may arrive out of order: the counters only ever move up to the largest seen.
+    package func journal(syncs totals: JournalSyncCounts) {
+        let counters = [journalSyncs, journalSyncedEntries, journalWaitsAfterBatch, journalWaitsForCPU]
+        let paths: [WritableKeyPath<JournalSyncCounts, Int>] = [\.syncs, \.records, \.waitsAfterBatch, \.waitsForCPU]
+        let increments = journalSyncTotals.withLock { last in
+            paths.map { path in
+                let increment = max(0, totals[keyPath: path] - last[keyPath: path])
+                last[keyPath: path] += increment
+                return increment
+            }
+        }
+        for (counter, increment) in zip(counters, increments) where increment > 0 {
+            counter.increment(by: increment)
+        }
     }
 
     /// The session cache's size and its eviction and reload totals since start.
