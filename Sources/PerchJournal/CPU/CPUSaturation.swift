@@ -4,7 +4,9 @@
 /// The journal's flusher asks it before holding a batch back (`JournalGroupCommit.CPURule`):
 /// when the CPUs are saturated, the syncs and wake-ups a fuller batch saves go to the event
 /// loops, which are waiting for CPU; when some CPU is idle, the saving buys nothing and the wait
-/// only adds latency. Owned by one thread.
+/// only adds latency. The CPUs are the machine's as `/proc/stat` counts them: in a container held
+/// to a CPU quota below the machine's, the quota's saturation does not show, and the journal
+/// waits only after the batches its size rule names. Owned by one thread.
 struct CPUSaturation {
     let windowNanoseconds: UInt64
     /// The idle share of the CPU time below which the CPUs count as saturated.
