@@ -60,6 +60,21 @@ import Testing
         }
     }
 
+    /// Makes `journal` (target 4) busy, appends three entries and checks they are held, then a
+    /// fourth, and checks all four are made durable; returns what their callbacks reported.
+    @discardableResult
+    static func expectShortBatchHeldUntilItsTarget(_ journal: Journal) async throws -> Outcomes {
+        try await makeBusy(journal)
+        let outcomes = Outcomes()
+        try append((1...3).map { Fixtures.entry($0) }, to: journal, into: outcomes)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(outcomes.count == 0, "three records of four are held")
+        try append([Fixtures.entry(4)], to: journal, into: outcomes)
+        try await outcomes.wait(for: 4)
+        #expect(outcomes.failed == 0)
+        return outcomes
+    }
+
     @Test func theDelayIsOnlyTakenWhenTheJournalIsBusyAndTheBatchIsShort() {
         let policy = JournalGroupCommit(maxDelay: .microseconds(200), targetRecords: 8, busyWithin: .milliseconds(1))
         #expect(policy.delay(staged: 3, sinceLastSync: 10_000, previousBatch: 5) == 200_000)
@@ -130,14 +145,7 @@ import Testing
         try await Fixtures.withDirectory { directory in
             let journal = try Self.openWatchingCPU(directory, idlePercent: 5)
             defer { journal.close() }
-            try await Self.makeBusy(journal)
-            let outcomes = Outcomes()
-            try Self.append((1...3).map { Fixtures.entry($0) }, to: journal, into: outcomes)
-            try await Task.sleep(for: .milliseconds(200))
-            #expect(outcomes.count == 0, "three records of four are held")
-            try Self.append([Fixtures.entry(4)], to: journal, into: outcomes)
-            try await outcomes.wait(for: 4)
-            #expect(outcomes.failed == 0)
+            try await Self.expectShortBatchHeldUntilItsTarget(journal)
             let counts = journal.syncCounts
             #expect(counts.waitsForCPU >= 1)
             #expect(counts.waitsAfterBatch == 0)
@@ -176,15 +184,7 @@ import Testing
         try await Fixtures.withDirectory { directory in
             let journal = try Self.open(directory, target: 4)
             defer { journal.close() }
-            try await Self.makeBusy(journal)
-            let outcomes = Outcomes()
-            try Self.append((1...3).map { Fixtures.entry($0) }, to: journal, into: outcomes)
-            try await Task.sleep(for: .milliseconds(200))
-            #expect(outcomes.count == 0, "three records of four are held")
-
-            try Self.append([Fixtures.entry(4)], to: journal, into: outcomes)
-            try await outcomes.wait(for: 4)
-            #expect(outcomes.failed == 0)
+            let outcomes = try await Self.expectShortBatchHeldUntilItsTarget(journal)
             #expect(Set(outcomes.succeeded).count == 4)
             #expect(journal.state.withLock { $0.lastSyncRecords } == 4, "one sync carried the four")
             #expect(journal.syncCounts.waitsAfterBatch >= 1)
