@@ -121,18 +121,20 @@ extension Journal {
     /// (outside the lock) only when the last batch's size leaves the decision to them.
     private func gatherBatch(cpuSaturation: inout CPUSaturation?) {
         let now = DispatchTime.now().uptimeNanoseconds
-        let (lastSyncEnd, lastSyncRecords) = state.withLock { ($0.lastSyncEnd, $0.lastSyncRecords) }
+        // Only the flusher writes these (in `finish`), so they hold until the decision below.
+        let (lastSyncEnd, previousBatch) = state.withLock { ($0.lastSyncEnd, $0.lastSyncRecords) }
+        let sinceLastSync = now &- lastSyncEnd
         var cpuSaturated = false
-        if groupCommit.asksCPU(sinceLastSync: now &- lastSyncEnd, previousBatch: lastSyncRecords) {
+        if groupCommit.asksCPU(sinceLastSync: sinceLastSync, previousBatch: previousBatch) {
             cpuSaturated = cpuSaturation?.update(now: now, read: cpuTimes) ?? false
         }
         let delay: UInt64? = state.withLock { state in
             guard case .open = state.phase,
                 let delay = groupCommit.delay(
-                    staged: state.staged.count, sinceLastSync: now &- state.lastSyncEnd,
-                    previousBatch: state.lastSyncRecords, cpuSaturated: cpuSaturated)
+                    staged: state.staged.count, sinceLastSync: sinceLastSync, previousBatch: previousBatch,
+                    cpuSaturated: cpuSaturated)
             else { return nil }
-            if state.lastSyncRecords >= groupCommit.busyBatch {
+            if previousBatch >= groupCommit.busyBatch {
                 state.syncCounts.waitsAfterBatch += 1
             } else {
                 state.syncCounts.waitsForCPU += 1
