@@ -51,4 +51,15 @@ import Testing
         #expect(Self.value(#"perch_journal_group_commit_waits_total{cause="batch"}"#, in: metrics) == "1")
         #expect(Self.value(#"perch_journal_group_commit_waits_total{cause="cpu"}"#, in: metrics) == "2")
     }
+
+    @Test func sessionTotalsReportedOutOfOrderAreCountedOnce() {
+        let metrics = ServerMetrics()
+        metrics.sessions(cached: 10, evicted: 4, reloaded: 1)
+        metrics.sessions(cached: 12, evicted: 9, reloaded: 3)
+        // A scrape that read the cache earlier but reports it later changes no counter.
+        metrics.sessions(cached: 10, evicted: 4, reloaded: 1)
+        metrics.sessions(cached: 12, evicted: 9, reloaded: 3)
+        #expect(Self.value("perch_sessions_evicted_total", in: metrics) == "9")
+        #expect(Self.value("perch_sessions_reloaded_total", in: metrics) == "3")
+    }
 }

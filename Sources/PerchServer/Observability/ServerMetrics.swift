@@ -2,7 +2,6 @@ import CoreMetrics
 import PerchCore
 import PerchJournal
 import Prometheus
-import Synchronization
 
 /// The server's Prometheus metrics, created once against one registry (no global metrics system),
 /// so tests read them back from the same registry.
@@ -39,19 +38,13 @@ package final class ServerMetrics: Sendable {
     private let flushedEvents: CoreMetrics.Counter
     private let flushFailures: CoreMetrics.Counter
     private let sessionsCached: CoreMetrics.Gauge
-    private let sessionsEvicted: CoreMetrics.Counter
-    private let sessionsReloaded: CoreMetrics.Counter
-    /// The session cache's totals at the last scrape, to turn them into counter increments.
-    private let sessionTotals = Mutex((evicted: 0, reloaded: 0))
+    /// `perch_sessions_evicted_total` and `perch_sessions_reloaded_total`, from the cache's totals.
+    private let sessionTotals: CounterTotals
     private let storeFailing: CoreMetrics.Gauge
     private let journalWriteFailures: CoreMetrics.Counter
     private let journalFailing: CoreMetrics.Gauge
-    private let journalSyncs: CoreMetrics.Counter
-    private let journalSyncedEntries: CoreMetrics.Counter
-    private let journalWaitsAfterBatch: CoreMetrics.Counter
-    private let journalWaitsForCPU: CoreMetrics.Counter
-    /// The journal's totals at the last scrape, to turn them into counter increments.
-    private let journalSyncTotals = Mutex(JournalSyncCounts())
+    /// The group commit's counters, from the journal's totals (`journal(syncs:)`).
+    private let journalSyncTotals: CounterTotals
 
     package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -98,17 +91,21 @@ package final class ServerMetrics: Sendable {
         flushedEvents = CoreMetrics.Counter(label: "perch_flushed_entries_total", factory: factory)
         flushFailures = CoreMetrics.Counter(label: "perch_flush_failures_total", factory: factory)
         sessionsCached = CoreMetrics.Gauge(label: "perch_sessions_cached", factory: factory)
-        sessionsEvicted = CoreMetrics.Counter(label: "perch_sessions_evicted_total", factory: factory)
-        sessionsReloaded = CoreMetrics.Counter(label: "perch_sessions_reloaded_total", factory: factory)
+        sessionTotals = CounterTotals([
+            CoreMetrics.Counter(label: "perch_sessions_evicted_total", factory: factory),
+            CoreMetrics.Counter(label: "perch_sessions_reloaded_total", factory: factory),
+        ])
         storeFailing = CoreMetrics.Gauge(label: "perch_store_failing", factory: factory)
         journalWriteFailures = CoreMetrics.Counter(label: "perch_journal_write_failures_total", factory: factory)
         journalFailing = CoreMetrics.Gauge(label: "perch_journal_failing", factory: factory)
-        journalSyncs = CoreMetrics.Counter(label: "perch_journal_syncs_total", factory: factory)
-        journalSyncedEntries = CoreMetrics.Counter(label: "perch_journal_synced_entries_total", factory: factory)
-        journalWaitsAfterBatch = CoreMetrics.Counter(
-            label: "perch_journal_group_commit_waits_total", dimensions: [("cause", "batch")], factory: factory)
-        journalWaitsForCPU = CoreMetrics.Counter(
-            label: "perch_journal_group_commit_waits_total", dimensions: [("cause", "cpu")], factory: factory)
+        journalSyncTotals = CounterTotals([
+            CoreMetrics.Counter(label: "perch_journal_syncs_total", factory: factory),
+            CoreMetrics.Counter(label: "perch_journal_synced_entries_total", factory: factory),
+            CoreMetrics.Counter(
+                label: "perch_journal_group_commit_waits_total", dimensions: [("cause", "batch")], factory: factory),
+            CoreMetrics.Counter(
+                label: "perch_journal_group_commit_waits_total", dimensions: [("cause", "cpu")], factory: factory),
+        ])
         storeFailing.record(0)
         journalFailing.record(0)
     }
@@ -143,32 +140,15 @@ package final class ServerMetrics: Sendable {
         journalPendingBytes.record(bytes)
     }
 
-    /// The journal's sync totals since it opened (`Journal.syncCounts`). Totals read by scrapes
-    /// that overlap may arrive out of order: the counters only ever move up to the largest seen.
+    /// The journal's sync totals since it opened (`Journal.syncCounts`).
     package func journal(syncs totals: JournalSyncCounts) {
-        let counters = [journalSyncs, journalSyncedEntries, journalWaitsAfterBatch, journalWaitsForCPU]
-        let paths: [WritableKeyPath<JournalSyncCounts, Int>] = [\.syncs, \.records, \.waitsAfterBatch, \.waitsForCPU]
-        let increments = journalSyncTotals.withLock { last in
-            paths.map { path in
-                let increment = max(0, totals[keyPath: path] - last[keyPath: path])
-                last[keyPath: path] += increment
-                return increment
-            }
-        }
-        for (counter, increment) in zip(counters, increments) where increment > 0 {
-            counter.increment(by: increment)
-        }
+        journalSyncTotals.report([totals.syncs, totals.records, totals.waitsAfterBatch, totals.waitsForCPU])
     }
 
     /// The session cache's size and its eviction and reload totals since start.
     package func sessions(cached: Int, evicted: Int, reloaded: Int) {
         sessionsCached.record(cached)
-        let (newlyEvicted, newlyReloaded) = sessionTotals.withLock { totals in
-            defer { totals = (evicted, reloaded) }
-            return (evicted - totals.evicted, reloaded - totals.reloaded)
-        }
-        if newlyEvicted > 0 { sessionsEvicted.increment(by: newlyEvicted) }
-        if newlyReloaded > 0 { sessionsReloaded.increment(by: newlyReloaded) }
+        sessionTotals.report([evicted, reloaded])
     }
 
     /// A batch reached the store: the store works (again).
